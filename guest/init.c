@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The guest's /init: mount the pseudo file systems, run every program in
+ * /tests in name order (each under a time limit), report how each ended,
+ * then reset the machine (QEMU runs with -no-reboot, so it exits).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define TESTS_DIR "/tests"
+#define TEST_TIMEOUT_S 600
+
+static void console(void)
+{
+	int fd;
+
+	mkdir("/dev", 0755);
+	mount("devtmpfs", "/dev", "devtmpfs", 0, NULL);
+	fd = open("/dev/console", O_RDWR);
+	if (fd < 0)
+		return;
+	dup2(fd, 0);
+	dup2(fd, 1);
+	dup2(fd, 2);
+	if (fd > 2)
+		close(fd);
+}
+
+static void mount_or_warn(const char *src, const char *dir, const char *type)
+{
+	mkdir(dir, 0755);
+	if (mount(src, dir, type, 0, NULL))
+		printf("MMNR RESULT init.mount-%s FAIL %s: %s\n", type, dir,
+		       strerror(errno));
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static void run_test(const char *name)
+{
+	char path[256];
+	int status;
+	pid_t pid;
+
+	snprintf(path, sizeof(path), "%s/%s", TESTS_DIR, name);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		alarm(TEST_TIMEOUT_S);
+		execl(path, path, (char *)NULL);
+		printf("MMNR RESULT %s.exec FAIL %s\n", name, strerror(errno));
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid) {
+		printf("MMNR EXIT %s fork-failed\n", name);
+		return;
+	}
+	if (WIFEXITED(status))
+		printf("MMNR EXIT %s %d\n", name, WEXITSTATUS(status));
+	else
+		printf("MMNR EXIT %s signal-%d\n", name, WTERMSIG(status));
+}
+
+int main(void)
+{
+	struct dirent **tests;
+	int n, i;
+
+	console();
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	mount_or_warn("proc", "/proc", "proc");
+	mount_or_warn("sysfs", "/sys", "sysfs");
+	mount_or_warn("debugfs", "/sys/kernel/debug", "debugfs");
+
+	n = scandir(TESTS_DIR, &tests, NULL, by_name);
+	for (i = 0; i < n; i++) {
+		if (tests[i]->d_name[0] != '.')
+			run_test(tests[i]->d_name);
+	}
+	printf("MMNR END\n");
+	fflush(stdout);
+	sync();
+	reboot(RB_AUTOBOOT);
+	return 1;
+}

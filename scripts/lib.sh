@@ -1,0 +1,120 @@
+# shellcheck shell=bash
+# Shared helpers for the project's scripts: paths, logging, errors, timing.
+# Sourced, never run.
+
+PROJECT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# Everything the pipeline downloads, unpacks or builds lives below WORK_DIR.
+WORK_DIR=${WORK_DIR:-$PROJECT_ROOT/build}
+
+# The reference tag, as packaged by Debian bookworm.
+KERNEL_VERSION=${KERNEL_VERSION:-6.1.176}
+KERNEL_DEB_VERSION=${KERNEL_DEB_VERSION:-6.1.176-1}
+KERNEL_SHA256=${KERNEL_SHA256:-9aad4025973feea3f0d978e82ab7db97d8d5ce3f59fcc6b1f316153d66e3a504}
+KERNEL_TAG=${KERNEL_TAG:-v$KERNEL_VERSION}
+
+# The kernel tree every later step works on: an import of the tarball, or a
+# worktree of the user's KERNEL_SRC (never the user's checkout itself).
+if [[ -n ${KERNEL_SRC:-} ]]; then
+	KERNEL_TREE=${KERNEL_TREE:-$WORK_DIR/worktree}
+else
+	KERNEL_TREE=${KERNEL_TREE:-$WORK_DIR/linux}
+fi
+
+JOBS=${JOBS:-$(nproc)}
+
+log() { printf '%s\n' "$*" >&2; }
+info() { printf '==> %s\n' "$*" >&2; }
+die() {
+	printf 'error: %s\n' "$*" >&2
+	exit 1
+}
+
+need_tool() {
+	local tool
+	for tool in "$@"; do
+		command -v "$tool" >/dev/null 2>&1 ||
+			die "'$tool' is not installed; run 'make deps' (or: scripts/deps)"
+	done
+}
+
+# Seconds since the epoch, for stage timing.
+now() { date +%s; }
+
+fmt_duration() {
+	local s=$1
+	printf '%dm%02ds' $((s / 60)) $((s % 60))
+}
+
+# Kernel ARCH and cross compiler for a configuration's target architecture.
+arch_make_vars() {
+	case "$1" in
+	x86_64) echo "ARCH=x86_64" ;;
+	arm64) echo "ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-" ;;
+	*) die "unknown architecture '$1' (known: x86_64 arm64)" ;;
+	esac
+}
+
+arch_image() {
+	case "$1" in
+	x86_64) echo "arch/x86/boot/bzImage" ;;
+	arm64) echo "arch/arm64/boot/Image" ;;
+	*) die "unknown architecture '$1'" ;;
+	esac
+}
+
+# A configuration is configs/NAME.config; its header carries "# key: value"
+# lines (arch, base, include, guest-tests).
+config_file() {
+	local f="$PROJECT_ROOT/configs/$1.config"
+	[[ -f $f ]] || die "no configuration '$1' (known: $(list_configs | tr '\n' ' '))"
+	echo "$f"
+}
+
+list_configs() {
+	local f
+	for f in "$PROJECT_ROOT"/configs/*.config; do
+		grep -q '^# arch:' "$f" && basename "$f" .config
+	done
+}
+
+config_meta() {
+	local file=$1 key=$2
+	sed -n "s/^# $key: *//p" "$file" | head -n1
+}
+
+config_out_dir() { echo "$WORK_DIR/out/$1"; }
+
+# make(1) with ccache, out of tree, for one configuration's architecture.
+kmake() {
+	local arch=$1 out=$2
+	shift 2
+	local cc=gcc
+	[[ $arch == arm64 ]] && cc=aarch64-linux-gnu-gcc
+	# shellcheck disable=SC2046 # arch_make_vars yields separate words
+	make -C "$KERNEL_TREE" O="$out" $(arch_make_vars "$arch") \
+		CC="ccache $cc" HOSTCC="ccache gcc" \
+		KBUILD_BUILD_USER=mmnr KBUILD_BUILD_HOST=mmnr \
+		KBUILD_BUILD_TIMESTAMP="@0" -j"$JOBS" "$@"
+}
+
+# The import stamp, kept in the kernel tree's git directory by get-kernel:
+# "<origin> <reference commit> <its tree>".
+STAMP_NAME=mmnr-import
+
+read_stamp() {
+	local stamp
+	stamp=$(git -C "$KERNEL_TREE" rev-parse --path-format=absolute --git-path "$STAMP_NAME" 2>/dev/null) ||
+		return 1
+	[[ -f $stamp ]] || return 1
+	cat "$stamp"
+}
+
+# The commit every later step starts from: the tagged import, or KERNEL_REF
+# of the user's KERNEL_SRC.
+reference_commit() {
+	local commit
+	read -r _ commit _ < <(read_stamp) ||
+		die "no kernel tree at $KERNEL_TREE; run 'make kernel' first"
+	echo "$commit"
+}
