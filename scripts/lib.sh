@@ -6,6 +6,13 @@ PROJECT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # Everything the pipeline downloads, unpacks or builds lives below WORK_DIR.
 WORK_DIR=${WORK_DIR:-$PROJECT_ROOT/build}
+WORK_MARKER=.mmnr-work
+
+# Create WORK_DIR (marked as ours, so that clean-work may remove it).
+make_work_dir() {
+	mkdir -p "$WORK_DIR"
+	[[ -f $WORK_DIR/$WORK_MARKER ]] || echo "work directory of $PROJECT_ROOT" >"$WORK_DIR/$WORK_MARKER"
+}
 
 # The reference tag, as packaged by Debian bookworm.
 KERNEL_VERSION=${KERNEL_VERSION:-6.1.176}

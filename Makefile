@@ -1,0 +1,58 @@
+# Entry points. Settings are environment or command-line variables:
+#   WORK_DIR       where downloads, the kernel tree and builds go (./build)
+#   KERNEL_SRC     use this git kernel tree (a worktree of it) instead of
+#                  Debian's tarball; KERNEL_REF picks the commit (HEAD)
+#   KERNEL_TARBALL use this orig tarball (checked against KERNEL_SHA256)
+#   CONFIG         one configuration for build/boot (default: all)
+#   JOBS           parallel make jobs (nproc); BOOT_TIMEOUT seconds (600)
+
+SHELL := /bin/bash
+CONFIGS ?= $(patsubst configs/%.config,%,$(wildcard configs/*.config))
+CONFIG ?= $(CONFIGS)
+WORK_DIR ?= $(CURDIR)/build
+
+.PHONY: help setup deps kernel build boot pipeline check test ci clean distclean
+
+help:
+	@echo 'make setup    install packages, fetch and verify the kernel, build and boot every configuration'
+	@echo 'make test     fast harness tests, then the whole pipeline (reuses what is built)'
+	@echo
+	@echo 'make deps     install the Debian packages the pipeline needs (root)'
+	@echo 'make kernel   fetch, verify and import the reference kernel'
+	@echo 'make build    build CONFIG (default: all of: $(CONFIGS))'
+	@echo 'make boot     boot CONFIG under QEMU and run the guest tests'
+	@echo 'make check    the fast harness tests only (no kernel build)'
+	@echo 'make pipeline the pipeline only: stages, wall times, summary'
+	@echo 'make ci       what CI runs: deps, then test'
+	@echo 'make clean    remove builds and logs (keeps the kernel tree and downloads)'
+	@echo 'make distclean remove the whole work directory ($(WORK_DIR))'
+
+setup: deps pipeline
+
+deps:
+	scripts/deps
+
+kernel:
+	scripts/get-kernel
+
+build: kernel
+	@set -e; for c in $(CONFIG); do scripts/build $$c; done
+
+boot:
+	@set -e; for c in $(CONFIG); do scripts/boot $$c; done
+
+pipeline:
+	ci/pipeline
+
+check:
+	tests/run
+
+test: check pipeline
+
+ci: deps test
+
+clean:
+	rm -rf $(WORK_DIR)/out $(WORK_DIR)/guest $(WORK_DIR)/logs
+
+distclean:
+	scripts/clean-work

@@ -1,0 +1,32 @@
+# shellcheck shell=bash
+# Assertions for tests/test-*.sh. Each test runs with T set to a fresh
+# scratch directory, which is also its working directory.
+PROJECT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck disable=SC2034 # used by the test files
+S=$PROJECT_ROOT/scripts
+
+fail() {
+	printf 'assertion failed: %s\n' "$*" >&2
+	exit 1
+}
+
+# expect_ok CMD...: CMD succeeds; its output is left in $T/out.
+expect_ok() {
+	"$@" >"$T/out" 2>&1 || { cat "$T/out" >&2; fail "expected success: $*"; }
+}
+
+# expect_fail TEXT CMD...: CMD fails and says TEXT (a grep -E pattern).
+expect_fail() {
+	local text=$1
+	shift
+	if "$@" >"$T/out" 2>&1; then
+		cat "$T/out" >&2
+		fail "expected failure: $*"
+	fi
+	grep -qE -- "$text" "$T/out" || { cat "$T/out" >&2; fail "output lacks '$text': $*"; }
+}
+
+# expect_output TEXT: the last command's output says TEXT.
+expect_output() {
+	grep -qE -- "$1" "$T/out" || { cat "$T/out" >&2; fail "output lacks '$1'"; }
+}

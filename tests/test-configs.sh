@@ -1,0 +1,79 @@
+# shellcheck shell=bash
+# configs/: well-formed fragments, and scripts/check-config's verdict.
+
+. "$PROJECT_ROOT/scripts/lib.sh"
+
+test_every_config_has_its_metadata() {
+	local c f name
+	for c in $(list_configs); do
+		f=$PROJECT_ROOT/configs/$c.config
+		[[ $(config_meta "$f" arch) =~ ^(x86_64|arm64)$ ]] || fail "$c: bad arch"
+		[[ $(config_meta "$f" base) =~ ^(tinyconfig|defconfig|allnoconfig) ]] || fail "$c: bad base"
+		for name in $(config_meta "$f" include); do
+			[[ -f $PROJECT_ROOT/configs/fragments/$name.config ]] || fail "$c: missing fragment $name"
+		done
+		for name in $(config_meta "$f" guest-tests); do
+			[[ -f $PROJECT_ROOT/guest/$name.c ]] || fail "$c: missing guest suite $name"
+		done
+	done
+	[[ $(list_configs | wc -l) -ge 3 ]] || fail "fewer than three configurations"
+}
+
+test_fragments_hold_only_option_lines() {
+	local f
+	for f in "$PROJECT_ROOT"/configs/fragments/*.config "$PROJECT_ROOT"/configs/*.config; do
+		if grep -vE '^(#.*|CONFIG_[A-Za-z0-9_]+=.+|)$' "$f"; then
+			fail "$f has a line that is neither an option nor a comment"
+		fi
+	done
+}
+
+# No configuration asks for one option two ways across its fragments.
+test_no_conflicting_requests() {
+	local c f dup
+	for c in $(list_configs); do
+		f=$PROJECT_ROOT/configs/$c.config
+		dup=$(for name in $(config_meta "$f" include); do
+			cat "$PROJECT_ROOT/configs/fragments/$name.config"
+		done | cat - "$f" | sed -nE 's/^(# )?(CONFIG_[A-Za-z0-9_]+)[= ].*/\2/p' | sort | uniq -d)
+		[[ -z $dup ]] || fail "$c requests $dup more than once"
+	done
+}
+
+test_notifier_configs_differ_in_mmu_notifier() {
+	local c f
+	for c in $(list_configs); do
+		f=$PROJECT_ROOT/configs/$c.config
+		case $c in
+		*-nonotifier) grep -qx '# CONFIG_MMU_NOTIFIER is not set' "$f" || fail "$c must unset MMU_NOTIFIER" ;;
+		*-notifier) config_meta "$f" include | grep -qw notifier || fail "$c must include notifier" ;;
+		esac
+	done
+	grep -qx 'CONFIG_MMU_NOTIFIER=y' "$PROJECT_ROOT/configs/fragments/notifier.config"
+}
+
+test_check_config_accepts_what_stuck() {
+	printf 'CONFIG_A=y\nCONFIG_B=m\n# CONFIG_C is not set\nCONFIG_D="x"\n' >.config
+	printf '# comment\nCONFIG_A=y\nCONFIG_D="x"\n# CONFIG_C is not set\n# CONFIG_E is not set\n' >frag
+	expect_ok "$S/check-config" .config frag
+}
+
+test_check_config_rejects_dropped_option() {
+	printf 'CONFIG_A=y\n# CONFIG_B is not set\n' >.config
+	printf 'CONFIG_B=y\n' >frag
+	expect_fail 'wanted CONFIG_B=y, got: # CONFIG_B is not set' "$S/check-config" .config frag
+	printf 'CONFIG_Z=y\n' >frag
+	expect_fail 'CONFIG_Z absent' "$S/check-config" .config frag
+}
+
+test_check_config_rejects_module_for_builtin() {
+	printf 'CONFIG_A=m\n' >.config
+	printf 'CONFIG_A=y\n' >frag
+	expect_fail 'wanted CONFIG_A=y, got: CONFIG_A=m' "$S/check-config" .config frag
+}
+
+test_check_config_rejects_option_that_should_be_unset() {
+	printf 'CONFIG_MMU_NOTIFIER=y\n' >.config
+	printf '# CONFIG_MMU_NOTIFIER is not set\n' >frag
+	expect_fail 'wanted CONFIG_MMU_NOTIFIER unset' "$S/check-config" .config frag
+}

@@ -1,0 +1,73 @@
+# shellcheck shell=bash
+# scripts/parse-results: the host's verdict on a guest console log.
+
+good_log() {
+	cat <<'LOG'
+[    0.000000] Linux version 6.1.176 (mmnr@mmnr)
+MMNR PLAN smoke 2
+MMNR RESULT smoke.mmap PASS mapped
+MMNR RESULT smoke.munmap PASS gone
+MMNR EXIT smoke 0
+MMNR END
+LOG
+}
+
+test_good_log_passes() {
+	good_log >log
+	expect_ok "$S/parse-results" log smoke
+	expect_output 'results: 2 passed, 0 failed'
+}
+
+test_crlf_and_prefix_noise_are_tolerated() {
+	good_log | sed 's/MMNR RESULT smoke.mmap/[  1.2] xyz MMNR RESULT smoke.mmap/; s/$/\r/' >log
+	expect_ok "$S/parse-results" log smoke
+	expect_output 'results: 2 passed'
+}
+
+test_failed_result_fails() {
+	good_log | sed 's/smoke.munmap PASS/smoke.munmap FAIL/' >log
+	expect_fail 'failed: smoke.munmap' "$S/parse-results" log smoke
+}
+
+test_missing_result_fails() {
+	good_log | grep -v munmap >log
+	expect_fail 'smoke: 1 results, 2 planned' "$S/parse-results" log smoke
+}
+
+test_missing_suite_fails() {
+	good_log >log
+	expect_fail 'suite events: no plan line' "$S/parse-results" log smoke events
+}
+
+test_missing_end_fails() {
+	good_log | grep -v 'MMNR END' >log
+	expect_fail 'no END line' "$S/parse-results" log smoke
+}
+
+test_nonzero_suite_exit_fails() {
+	good_log | sed 's/MMNR EXIT smoke 0/MMNR EXIT smoke signal-11/' >log
+	expect_fail 'ended with status signal-11' "$S/parse-results" log smoke
+}
+
+test_kernel_trouble_fails() {
+	local line
+	for line in \
+		'[    3.1] WARNING: CPU: 1 PID: 1 at mm/mmu_notifier.c:42 foo+0x1/0x2' \
+		'[    3.1] BUG: kernel NULL pointer dereference, address: 0000000000000008' \
+		'[    3.1] Oops: 0000 [#1] PREEMPT SMP' \
+		'[    3.1] Kernel panic - not syncing: Attempted to kill init!' \
+		'[    3.1] Unable to handle kernel paging request at virtual address 0'; do
+		{ good_log; echo "$line"; } >log
+		expect_fail 'PROBLEM kernel: ' "$S/parse-results" log smoke
+		grep -qF -- "PROBLEM kernel: $line" "$T/out" || fail "not reported: $line"
+	done
+}
+
+test_empty_log_fails() {
+	: >log
+	expect_fail 'no END line' "$S/parse-results" log smoke
+}
+
+test_missing_log_is_an_error() {
+	expect_fail 'no console log' "$S/parse-results" nonexistent.log smoke
+}

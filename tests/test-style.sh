@@ -1,0 +1,26 @@
+# shellcheck shell=bash
+# Shell scripts are shellcheck clean and strict.
+
+# Executable bash scripts: the first line says so.
+bash_programs() {
+	local f
+	find "$PROJECT_ROOT/scripts" "$PROJECT_ROOT/ci" "$PROJECT_ROOT/tests" "$PROJECT_ROOT/.ci" -type f |
+		while IFS= read -r f; do
+			[[ $(head -n1 "$f") == '#!/bin/bash' ]] && echo "$f"
+		done
+}
+
+test_shellcheck_clean() {
+	command -v shellcheck >/dev/null || fail "shellcheck is not installed (make deps)"
+	local files
+	mapfile -t files < <(bash_programs; ls "$PROJECT_ROOT"/scripts/lib.sh "$PROJECT_ROOT"/tests/*.sh)
+	((${#files[@]} > 5)) || fail "found only ${#files[@]} scripts"
+	(cd "$PROJECT_ROOT" && shellcheck "${files[@]}")
+}
+
+test_executable_scripts_are_strict() {
+	local f
+	while IFS= read -r f; do
+		grep -q '^set -euo pipefail' "$f" || fail "$f lacks set -euo pipefail"
+	done < <(bash_programs)
+}
