@@ -30,26 +30,32 @@ test_fragments_hold_only_option_lines() {
 
 # No configuration asks for one option two ways across its fragments.
 test_no_conflicting_requests() {
-	local c f dup
+	local c dup
 	for c in $(list_configs); do
 		f=$PROJECT_ROOT/configs/$c.config
-		dup=$(for name in $(config_meta "$f" include); do
-			cat "$PROJECT_ROOT/configs/fragments/$name.config"
-		done | cat - "$f" | sed -nE 's/^(# )?(CONFIG_[A-Za-z0-9_]+)[= ].*/\2/p' | sort | uniq -d)
+		dup=$(merged_requests "$c" | sed -nE 's/^(# )?(CONFIG_[A-Za-z0-9_]+)[= ].*/\2/p' | sort | uniq -d)
 		[[ -z $dup ]] || fail "$c requests $dup more than once"
 	done
 }
 
+# The merged fragments of a configuration, as one stream.
+merged_requests() {
+	local f=$PROJECT_ROOT/configs/$1.config name
+	for name in $(config_meta "$f" include); do
+		cat "$PROJECT_ROOT/configs/fragments/$name.config"
+	done
+	cat "$f"
+}
+
 test_notifier_configs_differ_in_mmu_notifier() {
-	local c f
+	local c
 	for c in $(list_configs); do
-		f=$PROJECT_ROOT/configs/$c.config
 		case $c in
-		*-nonotifier) grep -qx '# CONFIG_MMU_NOTIFIER is not set' "$f" || fail "$c must unset MMU_NOTIFIER" ;;
-		*-notifier) config_meta "$f" include | grep -qw notifier || fail "$c must include notifier" ;;
+		*-nonotifier) grep -qx '# CONFIG_MMU_NOTIFIER is not set' <<<"$(merged_requests "$c")" || fail "$c must unset MMU_NOTIFIER" ;;
+		*-notifier) grep -qx 'CONFIG_MMU_NOTIFIER=y' <<<"$(merged_requests "$c")" || fail "$c must set MMU_NOTIFIER" ;;
+		*) fail "$c: name must end in -notifier or -nonotifier" ;;
 		esac
 	done
-	grep -qx 'CONFIG_MMU_NOTIFIER=y' "$PROJECT_ROOT/configs/fragments/notifier.config"
 }
 
 test_check_config_accepts_what_stuck() {
