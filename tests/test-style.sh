@@ -24,3 +24,12 @@ test_executable_scripts_are_strict() {
 		grep -q '^set -euo pipefail' "$f" || fail "$f lacks set -euo pipefail"
 	done < <(bash_programs)
 }
+
+test_bash_programs_are_executable_in_git() {
+	local f mode
+	while IFS= read -r f; do
+		mode=$(git -C "$PROJECT_ROOT" ls-files -s -- "$f" | cut -d' ' -f1)
+		[[ -z $mode || $mode == 100755 ]] || fail "$f is committed without its executable bit"
+		[[ -x $f ]] || fail "$f is not executable"
+	done < <(bash_programs)
+}
