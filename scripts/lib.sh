@@ -125,3 +125,24 @@ reference_commit() {
 		die "no kernel tree at $KERNEL_TREE; run 'make kernel' first"
 	echo "$commit"
 }
+
+# A name for the reference in branch and tag names: the tag of the import,
+# or the exact tag (else the short hash) of KERNEL_REF in KERNEL_SRC.
+reference_name() {
+	local commit
+	commit=$(reference_commit)
+	if [[ -z ${KERNEL_SRC:-} ]]; then
+		echo "$KERNEL_TAG"
+	else
+		git -C "$KERNEL_TREE" describe --tags --exact-match "$commit" 2>/dev/null ||
+			git -C "$KERNEL_TREE" rev-parse --short "$commit"
+	fi
+}
+
+# git with a fixed identity and date, so that generated commits are
+# byte-identical from one run to the next.
+git_fixed() {
+	GIT_AUTHOR_NAME=mmnr GIT_AUTHOR_EMAIL=mmnr@localhost \
+		GIT_COMMITTER_NAME=mmnr GIT_COMMITTER_EMAIL=mmnr@localhost \
+		GIT_AUTHOR_DATE="@0 +0000" GIT_COMMITTER_DATE="@0 +0000" git "$@"
+}

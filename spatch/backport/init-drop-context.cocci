@@ -1,0 +1,32 @@
+/// Backport: initialise an mmu_notifier_range with the pre-v5.2
+/// mmu_notifier_range_init(range, mm, start, end): the event, flags and
+/// vma arguments are dropped, and mmu_notifier_range_init_owner() callers
+/// lose the owner too. Designated initialisers lose the same fields.
+///
+// Confidence: High (the old API cannot carry these values; the call sites'
+// own code is untouched, so the forward patches can infer them again).
+// Copyright: (C) 2026 The mmu_notifier contextual information project. GPL-2.0
+// Options: --include-headers
+// Search: mmu_notifier_range_init(_owner)?|MMU_NOTIFY_[A-Z]+
+// Keywords: mmu_notifier_range_init, mmu_notifier_range_init_owner, backport
+
+virtual patch
+
+@depends on patch@
+expression R, E, F, V, M, S, End, O;
+@@
+(
+- mmu_notifier_range_init(R, E, F, V, M, S, End)
++ mmu_notifier_range_init(R, M, S, End)
+|
+- mmu_notifier_range_init_owner(R, E, F, V, M, S, End, O)
++ mmu_notifier_range_init(R, M, S, End)
+)
+
+@depends on patch@
+identifier r;
+expression E;
+@@
+struct mmu_notifier_range r = {
+- .event = E,
+};
