@@ -11,7 +11,7 @@ CONFIGS ?= $(patsubst configs/%.config,%,$(wildcard configs/*.config))
 CONFIG ?= $(CONFIGS)
 WORK_DIR ?= $(CURDIR)/build
 
-.PHONY: help setup deps kernel build boot pipeline check test ci clean distclean
+.PHONY: help setup deps kernel base build boot pipeline check test ci clean distclean
 
 help:
 	@echo 'make setup    install packages, fetch and verify the kernel, build and boot every configuration'
@@ -19,7 +19,8 @@ help:
 	@echo
 	@echo 'make deps     install the Debian packages the pipeline needs (root)'
 	@echo 'make kernel   fetch, verify and import the reference kernel'
-	@echo 'make build    build CONFIG (default: all of: $(CONFIGS))'
+	@echo 'make base     rewind it to the pre-contextual API (tag base/<ref>-pre)'
+	@echo 'make build    build CONFIG from the checked-out kernel (default: all of: $(CONFIGS))'
 	@echo 'make boot     boot CONFIG under QEMU and run the guest tests'
 	@echo 'make check    the fast harness tests only (no kernel build)'
 	@echo 'make pipeline the pipeline only: stages, wall times, summary'
@@ -34,6 +35,9 @@ deps:
 
 kernel:
 	scripts/get-kernel
+
+base: kernel
+	scripts/rewind
 
 build: kernel
 	@set -e; for c in $(CONFIG); do scripts/build $$c; done

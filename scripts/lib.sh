@@ -146,3 +146,34 @@ git_fixed() {
 		GIT_COMMITTER_NAME=mmnr GIT_COMMITTER_EMAIL=mmnr@localhost \
 		GIT_AUTHOR_DATE="@0 +0000" GIT_COMMITTER_DATE="@0 +0000" git "$@"
 }
+
+# The make target that compiles SOURCE (a .c path) with the flags of the
+# Makefile that really builds it: amdkfd is built from amdgpu's Makefile,
+# KVM's common code from the architecture's kvm directory.
+object_for_source() {
+	local src=$1
+	case $src in
+	drivers/gpu/drm/amd/amdkfd/*.c) echo "drivers/gpu/drm/amd/amdgpu/../amdkfd/$(basename "${src%.c}").o" ;;
+	virt/kvm/*.c) echo "arch/x86/kvm/../../../virt/kvm/$(basename "${src%.c}").o" ;;
+	*.c) echo "${src%.c}.o" ;;
+	*) return 1 ;;
+	esac
+}
+
+# Check REF out in KERNEL_TREE (ours: the import or a worktree), refusing
+# to throw away local changes.
+checkout_ref() {
+	local ref=$1
+	git -C "$KERNEL_TREE" rev-parse -q --verify "$ref^{commit}" >/dev/null ||
+		die "no such commit in $KERNEL_TREE: $ref"
+	[[ -z $(git -C "$KERNEL_TREE" status --porcelain --untracked-files=no) ]] ||
+		die "$KERNEL_TREE has uncommitted changes; not switching it to $ref"
+	git -C "$KERNEL_TREE" checkout -q --detach "$ref"
+}
+
+# The tag scripts/rewind gives the rewound reference.
+base_tag() { echo "${BASE_TAG:-base/$(reference_name)-pre}"; }
+
+# Identifiers of the contextual API that the pre-v5.2 API does not have.
+# shellcheck disable=SC2034 # used by check-leftovers
+REMOVED_API='mmu_notifier_event|MMU_NOTIFY_[A-Z]+|MMU_NOTIFIER_RANGE_BLOCKABLE|mmu_notifier_range_blockable|mmu_notifier_range_init_owner|mmu_notifier_range_update_to_read_only'
