@@ -1,0 +1,51 @@
+# shellcheck shell=bash
+# spatch/: every semantic patch has a kernel-style header, a place in its
+# ORDER file, and test cases; every case's output is what the .res file
+# says (a .res equal to its .c is a shape that must not change).
+
+SPATCH_DIR=$PROJECT_ROOT/spatch
+
+# run_cases KIND RULE: spatch/KIND/RULE.cocci over spatch/tests/KIND/RULE/*.c
+run_cases() {
+	local kind=$1 rule=$2 cocci case out opts n=0
+	cocci=$SPATCH_DIR/$kind/$rule.cocci
+	read -r -a opts <<<"$(sed -n 's|^// Options: *||p' "$cocci")"
+	for case in "$SPATCH_DIR/tests/$kind/$rule"/*.c; do
+		[[ -f ${case%.c}.res ]] || fail "$case has no .res"
+		out=$T/$(basename "$case")
+		cp "$case" "$out"
+		spatch --very-quiet --sp-file "$cocci" -D patch "${opts[@]}" --in-place "$out" >"$T/spatch.log" 2>&1 ||
+			{ cat "$T/spatch.log" >&2; fail "spatch failed on $case"; }
+		diff -u "${case%.c}.res" "$out" >&2 || fail "$kind/$rule: $(basename "$case") differs from its .res"
+		n=$((n + 1))
+	done
+	((n > 0)) || fail "$kind/$rule has no test case"
+}
+
+for cocci in "$SPATCH_DIR"/backport/*.cocci; do
+	rule=$(basename "$cocci" .cocci)
+	eval "test_spatch_backport_${rule//-/_}() { run_cases backport $rule; }"
+done
+
+test_semantic_patches_have_kernel_style_headers() {
+	local cocci
+	for cocci in "$SPATCH_DIR"/*/*.cocci; do
+		[[ $cocci == */tests/* ]] && continue
+		grep -q '^/// ' "$cocci" || fail "$cocci: no /// description"
+		grep -q '^// Confidence: ' "$cocci" || fail "$cocci: no Confidence line"
+		grep -q '^// Options: ' "$cocci" || fail "$cocci: no Options line"
+		grep -q '^// Search: ' "$cocci" || fail "$cocci: no Search line"
+		grep -q '^virtual ' "$cocci" || fail "$cocci: no virtual rule"
+	done
+}
+
+test_backport_order_lists_every_step() {
+	local f step listed
+	listed=$(grep -vE '^(#|$)' "$SPATCH_DIR/backport/ORDER")
+	for step in $listed; do
+		[[ -f $SPATCH_DIR/backport/$step ]] || fail "ORDER names missing $step"
+	done
+	for f in "$SPATCH_DIR"/backport/*.cocci "$SPATCH_DIR"/backport/*.patch; do
+		grep -qx "$(basename "$f")" <<<"$listed" || fail "$(basename "$f") is not in ORDER"
+	done
+}
