@@ -38,3 +38,33 @@ test_check_leftovers_finds_uses_and_ignores_lookalikes() {
 	expect_fail '1 uses of the contextual API' env WORK_DIR="$T/w" "$S/check-leftovers" --worktree "$T/k"
 	expect_output 'mm/a.c:2:int e = MMU_NOTIFY_CLEAR;'
 }
+
+test_rewind_backports_out_of_tree_module_sources() {
+	mkdir -p "$T/mod"
+	cat >"$T/mod/drv.c" <<'C'
+static int drv_start(struct mmu_notifier *mn,
+		     const struct mmu_notifier_range *range)
+{
+	if (!mmu_notifier_range_blockable(range))
+		return -EAGAIN;
+	return 0;
+}
+
+static void drv_fault(struct vm_area_struct *vma, void *me)
+{
+	struct mmu_notifier_range range;
+
+	mmu_notifier_range_init_owner(&range, MMU_NOTIFY_EXCLUSIVE, 0, vma,
+				      vma->vm_mm, vma->vm_start, vma->vm_end, me);
+}
+C
+	git -C "$T/mod" init -q
+	git -C "$T/mod" add -A
+	git -C "$T/mod" -c user.name=t -c user.email=t@x commit -qm mod
+	expect_ok env WORK_DIR="$T/w" REWIND_TREE="$T/mod" "$S/rewind"
+	grep -q 'if (!range->blockable)' "$T/mod/drv.c" || fail "accessor not rewound"
+	grep -q 'mmu_notifier_range_init(&range, vma->vm_mm, vma->vm_start,' "$T/mod/drv.c" ||
+		{ cat "$T/mod/drv.c" >&2; fail "init_owner not rewound"; }
+	grep -q 'mmu_notifier-header.patch' "$T/out" && fail "kernel-only patch run on module sources"
+	true
+}
