@@ -177,3 +177,25 @@ base_tag() { echo "${BASE_TAG:-base/$(reference_name)-pre}"; }
 # Identifiers of the contextual API that the pre-v5.2 API does not have.
 # shellcheck disable=SC2034 # used by check-leftovers
 REMOVED_API='mmu_notifier_event|MMU_NOTIFY_[A-Z]+|MMU_NOTIFIER_RANGE_BLOCKABLE|mmu_notifier_range_blockable|mmu_notifier_range_init_owner|mmu_notifier_range_update_to_read_only'
+
+# A semantic patch's "// Key: value" header line.
+rule_header() {
+	sed -n "s|^// $2: *||p" "$1" | head -n1
+}
+
+# Apply the semantic patch COCCI in place in TREE, to the files that can
+# match it: those in which git grep -w finds its "// Search:" pattern.
+# spatch's messages go to LOG.
+run_semantic_patch() {
+	local tree=$1 cocci=$2 log=$3 search opts files
+	search=$(rule_header "$cocci" Search)
+	[[ -n $search ]] || die "$(basename "$cocci") has no '// Search:' line"
+	read -r -a opts <<<"$(rule_header "$cocci" Options)"
+	mapfile -t files < <(git -C "$tree" grep -lwE "$search" -- '*.c' '*.h' ':!tools' ':!Documentation')
+	((${#files[@]} > 0)) || return 0
+	(cd "$tree" && spatch --very-quiet --sp-file "$cocci" -D patch --in-place \
+		"${opts[@]}" "${files[@]}" >/dev/null 2>"$log") || {
+		cat "$log" >&2
+		die "spatch failed on $(basename "$cocci") (log: $log)"
+	}
+}

@@ -22,9 +22,11 @@ run_cases() {
 	((n > 0)) || fail "$kind/$rule has no test case"
 }
 
-for cocci in "$SPATCH_DIR"/backport/*.cocci; do
+for cocci in "$SPATCH_DIR"/backport/*.cocci "$SPATCH_DIR"/forward/*.cocci; do
+	[[ -f $cocci ]] || continue
+	kind=$(basename "$(dirname "$cocci")")
 	rule=$(basename "$cocci" .cocci)
-	eval "test_spatch_backport_${rule//-/_}() { run_cases backport $rule; }"
+	eval "test_spatch_${kind}_${rule//-/_}() { run_cases $kind $rule; }"
 done
 
 test_semantic_patches_have_kernel_style_headers() {
