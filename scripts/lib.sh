@@ -199,3 +199,29 @@ run_semantic_patch() {
 		die "spatch failed on $(basename "$cocci") (log: $log)"
 	}
 }
+
+# Re-tab the indentation of the lines that the working tree of TREE adds
+# (unstaged changes): spatch 1.1.1 aligns continuation lines past the last
+# tab stop with spaces, which the kernel's coding style rejects. Leading
+# blanks become tabs then at most seven spaces; nothing else changes.
+retab_added_lines() {
+	local tree=$1 file lines
+	while IFS= read -r file; do
+		lines=$(git -C "$tree" diff -U0 -- "$file" |
+			sed -nE 's/^@@ -[0-9,]+ \+([0-9]+)(,([0-9]+))? @@.*/\1 \3/p' |
+			awk '{ n = ($2 == "") ? 1 : $2; for (i = 0; i < n; i++) print $1 + i }')
+		[[ -n $lines ]] || continue
+		awk -v lines="$lines" '
+			BEGIN { n = split(lines, l, "\n"); for (i = 1; i <= n; i++) want[l[i]] = 1 }
+			want[FNR] && match($0, /^[ \t]+/) {
+				col = 0
+				for (i = 1; i <= RLENGTH; i++)
+					col = (substr($0, i, 1) == "\t") ? int(col / 8) * 8 + 8 : col + 1
+				ws = ""
+				for (i = 0; i < int(col / 8); i++) ws = ws "\t"
+				for (i = 0; i < col % 8; i++) ws = ws " "
+				$0 = ws substr($0, RLENGTH + 1)
+			}
+			{ print }' "$tree/$file" >"$tree/$file.retab" && mv "$tree/$file.retab" "$tree/$file"
+	done < <(git -C "$tree" diff --name-only)
+}

@@ -13,15 +13,23 @@
 virtual patch
 
 @depends on patch@
-expression R, E, F, V, M, S, End, O;
+expression R, E, F, V, M, S, End;
 @@
-(
 - mmu_notifier_range_init(R, E, F, V, M, S, End)
 + mmu_notifier_range_init(R, M, S, End)
-|
-- mmu_notifier_range_init_owner(R, E, F, V, M, S, End, O)
-+ mmu_notifier_range_init(R, M, S, End)
-)
+
+// Renamed and trimmed in place rather than re-printed: re-printing a call
+// whose name gets shorter realigns its arguments with spaces.
+@depends on patch@
+expression R, E, F, V, M, S, End, O;
+@@
+- mmu_notifier_range_init_owner
++ mmu_notifier_range_init
+  (R,
+- E, F, V,
+  M, S, End
+- , O
+  )
 
 @depends on patch@
 identifier r;
