@@ -225,3 +225,15 @@ retab_added_lines() {
 			{ print }' "$tree/$file" >"$tree/$file.retab" && mv "$tree/$file.retab" "$tree/$file"
 	done < <(git -C "$tree" diff --name-only)
 }
+
+# Run the report-mode check COCCI over the files of TREE that can match it;
+# print its reports (nothing when the tree is clean).
+run_check() {
+	local tree=$1 cocci=$2 search opts files
+	search=$(rule_header "$cocci" Search)
+	read -r -a opts <<<"$(rule_header "$cocci" Options)"
+	mapfile -t files < <(git -C "$tree" grep -lwE "$search" -- '*.c' '*.h' ':!tools' ':!Documentation')
+	((${#files[@]} > 0)) || return 0
+	(cd "$tree" && spatch --very-quiet --sp-file "$cocci" -D report "${opts[@]}" "${files[@]}" 2>/dev/null) ||
+		die "spatch failed on $(basename "$cocci")"
+}

@@ -22,6 +22,28 @@ run_cases() {
 	((n > 0)) || fail "$kind/$rule has no test case"
 }
 
+# run_report_cases RULE: spatch/check/RULE.cocci in report mode over
+# spatch/tests/check/RULE/*.c, output compared with the .report files.
+run_report_cases() {
+	local rule=$1 cocci case opts n=0
+	cocci=$SPATCH_DIR/check/$rule.cocci
+	read -r -a opts <<<"$(sed -n 's|^// Options: *||p' "$cocci")"
+	for case in "$SPATCH_DIR/tests/check/$rule"/*.c; do
+		[[ -f ${case%.c}.report ]] || fail "$case has no .report"
+		(cd "$SPATCH_DIR/tests/check" && spatch --very-quiet --sp-file "$cocci" -D report "${opts[@]}" \
+			"$rule/$(basename "$case")") >"$T/report" 2>&1 || { cat "$T/report" >&2; fail "spatch failed on $case"; }
+		diff -u "${case%.c}.report" "$T/report" >&2 || fail "check/$rule: $(basename "$case") reports otherwise"
+		n=$((n + 1))
+	done
+	((n > 0)) || fail "check/$rule has no test case"
+}
+
+for cocci in "$SPATCH_DIR"/check/*.cocci; do
+	[[ -f $cocci ]] || continue
+	rule=$(basename "$cocci" .cocci)
+	eval "test_spatch_check_${rule//-/_}() { run_report_cases $rule; }"
+done
+
 for cocci in "$SPATCH_DIR"/backport/*.cocci "$SPATCH_DIR"/forward/*.cocci; do
 	[[ -f $cocci ]] || continue
 	kind=$(basename "$(dirname "$cocci")")
