@@ -11,7 +11,7 @@ CONFIGS ?= $(patsubst configs/%.config,%,$(wildcard configs/*.config))
 CONFIG ?= $(CONFIGS)
 WORK_DIR ?= $(CURDIR)/build
 
-.PHONY: help setup deps kernel base build boot pipeline check test ci clean distclean
+.PHONY: help setup deps kernel base series check-cocci apply answer-key check-patches build boot pipeline check test ci clean distclean
 
 help:
 	@echo 'make setup    install packages, fetch and verify the kernel, build and boot every configuration'
@@ -20,6 +20,11 @@ help:
 	@echo 'make deps     install the Debian packages the pipeline needs (root)'
 	@echo 'make kernel   fetch, verify and import the reference kernel'
 	@echo 'make base     rewind it to the pre-contextual API (tag base/<ref>-pre)'
+	@echo 'make series   regenerate patches/ from series/ and spatch/forward/'
+	@echo 'make check-cocci  regenerate in scratch, compare with patches/, run spatch/check/'
+	@echo 'make apply    git am patches/ onto the base (branch applied/<ref>)'
+	@echo 'make answer-key   compare call sites and consumers with the reference tag'
+	@echo 'make check-patches  build and check the series patch by patch'
 	@echo 'make build    build CONFIG from the checked-out kernel (default: all of: $(CONFIGS))'
 	@echo 'make boot     boot CONFIG under QEMU and run the guest tests'
 	@echo 'make check    the fast harness tests only (no kernel build)'
@@ -38,6 +43,21 @@ kernel:
 
 base: kernel
 	scripts/rewind
+
+series: base
+	scripts/series
+
+check-cocci: base
+	scripts/check-cocci
+
+apply: base
+	scripts/apply
+
+answer-key:
+	scripts/answer-key
+
+check-patches:
+	scripts/check-patches
 
 build: kernel
 	@set -e; for c in $(CONFIG); do scripts/build $$c; done

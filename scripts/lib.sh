@@ -237,3 +237,9 @@ run_check() {
 	(cd "$tree" && spatch --very-quiet --sp-file "$cocci" -D report "${opts[@]}" "${files[@]}" 2>/dev/null) ||
 		die "spatch failed on $(basename "$cocci")"
 }
+
+# The compiler and sparse warnings of a build log as "file: kind: message"
+# lines, sorted, without line and column numbers (changes move lines).
+warnings_of() {
+	sed -nE "s|^$KERNEL_TREE/||; s|^([^ :]+):[0-9]+:[0-9]+: (warning\|error): (.*)$|\\1: \\2: \\3|p" "$1" | sort
+}
