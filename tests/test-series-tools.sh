@@ -1,0 +1,58 @@
+# shellcheck shell=bash
+# scripts/apply on a small repository, and answer-key's allowlist parser.
+
+small_repo() {
+	mkdir -p "$T/k"
+	printf 'one\ntwo\nthree\n' >"$T/k/file.c"
+	git -C "$T/k" init -q
+	git -C "$T/k" add -A
+	git -C "$T/k" -c user.name=t -c user.email=t@x commit -qm base
+	git -C "$T/k" tag base
+	mkdir -p "$T/p"
+	sed -i 's/two/TWO/' "$T/k/file.c"
+	git -C "$T/k" -c user.name=t -c user.email=t@x commit -qam "change two"
+	git -C "$T/k" format-patch -q -1 -o "$T/p"
+	git -C "$T/k" reset -q --hard base
+}
+
+apply_env() {
+	env WORK_DIR="$T/w" KERNEL_TREE="$T/k" APPLY_TREE="$T/k" APPLY_ONTO=base \
+		APPLY_BRANCH=applied PATCHES_DIR="$T/p" "$S/apply"
+}
+
+test_apply_makes_a_branch_with_the_series() {
+	small_repo
+	expect_ok apply_env
+	[[ $(git -C "$T/k" symbolic-ref --short HEAD) == applied ]] || fail "not on the new branch"
+	grep -q TWO "$T/k/file.c" || fail "patch not applied"
+	expect_fail 'branch applied exists' apply_env
+}
+
+test_apply_refuses_a_dirty_tree() {
+	small_repo
+	echo dirt >>"$T/k/file.c"
+	expect_fail 'uncommitted changes' apply_env
+}
+
+test_apply_failure_names_patch_and_file_and_restores_the_tree() {
+	small_repo
+	sed 's/-two/-deux/' "$T/p/0001-change-two.patch" >"$T/p/0002-broken.patch"
+	git -C "$T/k" checkout -q -b work base
+	expect_fail 'patch 0002-broken.patch does not apply to base: file.c; .* is back on work' apply_env
+	[[ $(git -C "$T/k" symbolic-ref --short HEAD) == work ]] || fail "not back on the previous branch"
+	git -C "$T/k" rev-parse -q --verify refs/heads/applied >/dev/null && fail "half-made branch left"
+	[[ -z $(git -C "$T/k" status --porcelain) && ! -d $T/k/.git/rebase-apply ]] || fail "am left state behind"
+}
+
+test_answer_key_allowlist_needs_a_reason() {
+	# shellcheck source=scripts/answer-key
+	. "$S/answer-key"
+	printf -- '- init|a|b\n+ init|a|c\n  reason: because\n' >"$T/ok"
+	ALLOWLIST=$T/ok allowed_differences >"$T/out"
+	[[ $(cat "$T/out") == $'+ init|a|c\n- init|a|b' ]] || fail "parsed: $(cat "$T/out")"
+	printf -- '- init|a|b\n' >"$T/bad"
+	if ALLOWLIST=$T/bad allowed_differences >/dev/null 2>&1; then fail "entry without reason accepted"; fi
+	printf 'nonsense\n' >"$T/bad"
+	if ALLOWLIST=$T/bad allowed_differences >/dev/null 2>&1; then fail "unreadable line accepted"; fi
+	true
+}
