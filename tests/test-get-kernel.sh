@@ -163,8 +163,9 @@ test_kernel_src_gets_a_worktree_and_is_left_alone() {
 	expect_output 'present and intact'
 	git -C "$T/user" -c user.name=u -c user.email=u@x commit -q --allow-empty -m two
 	expect_fail 'worktree of another commit than KERNEL_REF' "$S/get-kernel"
+	git -C "$T/w/worktree" worktree add -q --detach "$T/w/series-worktree"
 	expect_ok "$S/clean-work"
-	[[ $(git -C "$T/user" worktree list | wc -l) == 1 ]] || fail "worktree still registered"
+	[[ $(git -C "$T/user" worktree list | wc -l) == 1 ]] || fail "worktrees still registered: $(git -C "$T/user" worktree list)"
 	[[ ! -e $T/w ]] || fail "work directory left"
 }
 
