@@ -183,21 +183,29 @@ rule_header() {
 	sed -n "s|^// $2: *||p" "$1" | head -n1
 }
 
-# Apply the semantic patch COCCI in place in TREE, to the files that can
-# match it: those in which git grep -w finds its "// Search:" pattern.
-# spatch's messages go to LOG.
-run_semantic_patch() {
-	local tree=$1 cocci=$2 log=$3 search opts files
+# The files of TREE that the semantic patch COCCI can match: those in which
+# git grep -w finds its "// Search:" pattern (kernel sources only).
+rule_candidates() {
+	local tree=$1 cocci=$2 search
 	search=$(rule_header "$cocci" Search)
 	[[ -n $search ]] || die "$(basename "$cocci") has no '// Search:' line"
+	git -C "$tree" grep -lwE "$search" -- '*.c' '*.h' ':!tools' ':!Documentation'
+}
+
+# Apply the semantic patch COCCI in place in TREE to its candidate files,
+# then re-tab the lines it added (retab_added_lines: the tree's earlier
+# changes must be staged). spatch's messages go to LOG.
+run_semantic_patch() {
+	local tree=$1 cocci=$2 log=$3 opts files
 	read -r -a opts <<<"$(rule_header "$cocci" Options)"
-	mapfile -t files < <(git -C "$tree" grep -lwE "$search" -- '*.c' '*.h' ':!tools' ':!Documentation')
+	mapfile -t files < <(rule_candidates "$tree" "$cocci")
 	((${#files[@]} > 0)) || return 0
 	(cd "$tree" && spatch --very-quiet --sp-file "$cocci" -D patch --in-place \
 		"${opts[@]}" "${files[@]}" >/dev/null 2>"$log") || {
 		cat "$log" >&2
 		die "spatch failed on $(basename "$cocci") (log: $log)"
 	}
+	retab_added_lines "$tree"
 }
 
 # Re-tab the indentation of the lines that the working tree of TREE adds
@@ -229,10 +237,9 @@ retab_added_lines() {
 # Run the report-mode check COCCI over the files of TREE that can match it;
 # print its reports (nothing when the tree is clean).
 run_check() {
-	local tree=$1 cocci=$2 search opts files
-	search=$(rule_header "$cocci" Search)
+	local tree=$1 cocci=$2 opts files
 	read -r -a opts <<<"$(rule_header "$cocci" Options)"
-	mapfile -t files < <(git -C "$tree" grep -lwE "$search" -- '*.c' '*.h' ':!tools' ':!Documentation')
+	mapfile -t files < <(rule_candidates "$tree" "$cocci")
 	((${#files[@]} > 0)) || return 0
 	(cd "$tree" && spatch --very-quiet --sp-file "$cocci" -D report "${opts[@]}" "${files[@]}" 2>/dev/null) ||
 		die "spatch failed on $(basename "$cocci")"
@@ -242,4 +249,24 @@ run_check() {
 # lines, sorted, without line and column numbers (changes move lines).
 warnings_of() {
 	sed -nE "s|^$KERNEL_TREE/||; s|^([^ :]+):[0-9]+:[0-9]+: (warning\|error): (.*)$|\\1: \\2: \\3|p" "$1" | sort
+}
+
+# The objects whose C source differs (modified) between commits A and B.
+objects_changed() {
+	local src
+	git -C "$KERNEL_TREE" diff --name-only --diff-filter=M "$1" "$2" -- '*.c' |
+		while IFS= read -r src; do object_for_source "$src"; done
+}
+
+# Compile OBJECTS afresh at REF under x86_64 allmodconfig with sparse (the
+# objects are deleted first, so that every warning is printed again), and
+# keep the build log as LOG.
+allmod_sparse_build() {
+	local ref=$1 log=$2 out=$WORK_DIR/out/allmodconfig obj
+	shift 2
+	for obj in "$@"; do
+		rm -f "$out/$obj"
+	done
+	SPARSE=1 "$PROJECT_ROOT/scripts/build" --ref "$ref" --objects "$@" >/dev/null
+	cp "$out/objects.log" "$log"
 }
