@@ -90,6 +90,20 @@ config_meta() {
 	sed -n "s/^# $key: *//p" "$file" | head -n1
 }
 
+# The kernel a build or boot is for: "series" (the default, the series
+# applied) or "base" (the rewound base). A config's "KEY-series:" and
+# "KEY-base:" lines add to its "KEY:" line for that variant only.
+VARIANT=${VARIANT:-series}
+
+check_variant() {
+	[[ $1 == base || $1 == series ]] || die "variant must be 'base' or 'series', not '$1'"
+}
+
+config_meta_for() {
+	local file=$1 key=$2 variant=$3
+	echo "$(config_meta "$file" "$key") $(config_meta "$file" "$key-$variant")"
+}
+
 config_out_dir() { echo "$WORK_DIR/out/$1"; }
 
 # make(1) with ccache, out of tree, for one configuration's architecture.

@@ -9,11 +9,12 @@ test_every_config_has_its_metadata() {
 		f=$PROJECT_ROOT/configs/$c.config
 		[[ $(config_meta "$f" arch) =~ ^(x86_64|arm64)$ ]] || fail "$c: bad arch"
 		[[ $(config_meta "$f" base) =~ ^(tinyconfig|defconfig|allnoconfig) ]] || fail "$c: bad base"
-		for name in $(config_meta "$f" include); do
+		for name in $(config_meta_for "$f" include series); do
 			[[ -f $PROJECT_ROOT/configs/fragments/$name.config ]] || fail "$c: missing fragment $name"
 		done
-		for name in $(config_meta "$f" guest-tests); do
-			[[ -f $PROJECT_ROOT/guest/$name.c ]] || fail "$c: missing guest suite $name"
+		for name in $(config_meta_for "$f" guest-tests series) $(config_meta "$f" guest-tests-base); do
+			name=${name%=absent}
+			[[ $name == kselftest/* || -f $PROJECT_ROOT/guest/$name.c ]] || fail "$c: missing guest suite $name"
 		done
 	done
 	[[ $(list_configs | wc -l) -ge 3 ]] || fail "fewer than three configurations"
@@ -41,7 +42,7 @@ test_no_conflicting_requests() {
 # The merged fragments of a configuration, as one stream.
 merged_requests() {
 	local f=$PROJECT_ROOT/configs/$1.config name
-	for name in $(config_meta "$f" include); do
+	for name in $(config_meta_for "$f" include series); do
 		cat "$PROJECT_ROOT/configs/fragments/$name.config"
 	done
 	cat "$f"
@@ -82,4 +83,18 @@ test_check_config_rejects_option_that_should_be_unset() {
 	printf 'CONFIG_MMU_NOTIFIER=y\n' >.config
 	printf '# CONFIG_MMU_NOTIFIER is not set\n' >frag
 	expect_fail 'wanted CONFIG_MMU_NOTIFIER unset' "$S/check-config" .config frag
+}
+
+# The rewound base has no TEST_MMU_NOTIFIER: asking for it there would fail
+# check-config, so only "# include-series:" fragments may.
+test_series_only_options_stay_out_of_base_builds() {
+	local c name
+	for c in $(list_configs); do
+		for name in $(config_meta_for "$PROJECT_ROOT/configs/$c.config" include base); do
+			! grep -q '^CONFIG_TEST_MMU_NOTIFIER=' "$PROJECT_ROOT/configs/fragments/$name.config" ||
+				fail "$c: fragment $name asks for TEST_MMU_NOTIFIER in base builds"
+		done
+	done
+	grep -q 'test-mmu-notifier' <<<"$(config_meta "$PROJECT_ROOT/configs/x86_64-notifier.config" include-series)" ||
+		fail "x86_64-notifier does not build the test module in series builds"
 }

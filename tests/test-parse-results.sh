@@ -71,3 +71,46 @@ test_empty_log_fails() {
 test_missing_log_is_an_error() {
 	expect_fail 'no console log' "$S/parse-results" nonexistent.log smoke
 }
+
+test_skipped_result_fails() {
+	good_log | sed 's/smoke.munmap PASS/smoke.munmap SKIP/' >log
+	expect_fail 'skipped: smoke.munmap' "$S/parse-results" log smoke
+	expect_output '1 skipped'
+}
+
+absent_log() {
+	printf '%s\n' 'MMNR PLAN events 0' 'MMNR SKIP events interface absent: no such file' \
+		"MMNR EXIT events $1" 'MMNR END' >log
+}
+
+test_absent_suite_passes_only_when_it_says_absent() {
+	absent_log 4
+	expect_ok "$S/parse-results" log events=absent
+	expect_output 'interface absent, as expected'
+	expect_fail 'skipped whole' "$S/parse-results" log events
+	absent_log 0
+	expect_fail 'ended with status 0 \(4 expected\)' "$S/parse-results" log events=absent
+	good_log >log
+	expect_fail 'smoke: expected to report its interface absent' "$S/parse-results" log smoke=absent
+}
+
+test_call_trace_of_an_oom_report_is_not_trouble() {
+	{
+		good_log | head -n 2
+		printf '%s\n' '[ 9.1] mmu_notifier_ev invoked oom-killer: gfp_mask=0x140dca' \
+			'[ 9.1] Call Trace:' '[ 9.1]  <TASK>' \
+			'[ 9.2] Out of memory: Killed process 77 (mmu_notifier_ev)'
+		good_log | tail -n +3
+	} >log
+	expect_ok "$S/parse-results" log smoke
+	expect_output 'OOM killer reports on the console: 1'
+	printf '%s\n' '[ 9.3] Call Trace:' >>log
+	expect_fail 'PROBLEM kernel: .*Call Trace:' "$S/parse-results" log smoke
+}
+
+test_allowed_skips_are_counted_not_hidden() {
+	good_log | sed 's/smoke.munmap PASS gone/smoke.munmap SKIP DEVICE_COHERENT not available/' >log
+	expect_ok "$S/parse-results" --allow-skip 'smoke DEVICE_COHERENT' log smoke
+	expect_output '1 passed, 0 failed, 1 skipped \(1 allowed'
+	expect_fail 'skipped: smoke.munmap' "$S/parse-results" --allow-skip 'smoke other reason' log smoke
+}
