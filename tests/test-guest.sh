@@ -23,3 +23,37 @@ test_smoke_suite_passes_on_the_host() {
 	expect_ok "$S/parse-results" log smoke
 	expect_output 'results: 7 passed, 0 failed'
 }
+
+# guest/tap.h on a kselftest harness transcript: plan, names from "#  RUN",
+# PASS, FAIL, a SKIP the harness reports as ok, and a whole-suite skip.
+tap_relay() {
+	printf '#include "tap.h"\nint main(void) { relay("%s", 0); return 0; }\n' "$1" >relay.c
+	gcc "${CFLAGS[@]}" -o relay relay.c
+}
+
+test_tap_lines_become_mmnr_results() {
+	tap_relay hmm
+	printf '%s\n' 'TAP version 13' '1..3' '#  RUN           hmm.private.open ...' \
+		'#            OK  hmm.private.open' 'ok 1 hmm.private.open' \
+		'#  RUN           hmm.private.exclusive ...' 'not ok 2 hmm.private.exclusive' \
+		'#  RUN           hmm.coherent.open ...' '#      SKIP      DEVICE_COHERENT not available' \
+		'ok 3 hmm.coherent.open' >tap.txt
+	./relay <tap.txt >log
+	grep -qx 'ok 1 hmm.private.open' log || fail "the TAP lines are not passed on"
+	grep -qx 'MMNR PLAN hmm 3' log || fail "no plan"
+	grep -qx 'MMNR RESULT hmm.hmm.private.open PASS tap' log || fail "no PASS"
+	grep -qx 'MMNR RESULT hmm.hmm.private.exclusive FAIL tap' log || fail "no FAIL"
+	grep -qx 'MMNR RESULT hmm.hmm.coherent.open SKIP DEVICE_COHERENT not available' log ||
+		fail "a skipped test reported as ok is not a SKIP"
+	printf 'MMNR EXIT hmm 1\nMMNR END\n' >>log
+	expect_fail 'failed: hmm.hmm.private.exclusive' "$S/parse-results" log hmm
+	expect_output '1 passed, 1 failed, 1 skipped'
+}
+
+test_tap_whole_suite_skip_reads_absent() {
+	tap_relay events
+	printf '%s\n' 'TAP version 13' '1..0 # SKIP test_mmu_notifier interface absent: no file' | ./relay >log
+	grep -qx 'MMNR SKIP events test_mmu_notifier interface absent: no file' log || fail "no suite SKIP"
+	printf 'MMNR EXIT events 4\nMMNR END\n' >>log
+	expect_ok "$S/parse-results" log events=absent
+}
