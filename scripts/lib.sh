@@ -112,8 +112,10 @@ kmake() {
 	shift 2
 	local cc=gcc
 	[[ $arch == arm64 ]] && cc=aarch64-linux-gnu-gcc
+	# CCACHE_BASEDIR: the kernel's command lines carry absolute paths; made
+	# relative to the work directory, the cache serves every clone.
 	# shellcheck disable=SC2046 # arch_make_vars yields separate words
-	make -C "$KERNEL_TREE" O="$out" $(arch_make_vars "$arch") \
+	CCACHE_BASEDIR=${CCACHE_BASEDIR:-$WORK_DIR} make -C "$KERNEL_TREE" O="$out" $(arch_make_vars "$arch") \
 		CC="ccache $cc" HOSTCC="ccache gcc" \
 		KBUILD_BUILD_USER=mmnr KBUILD_BUILD_HOST=mmnr \
 		KBUILD_BUILD_TIMESTAMP="@0" -j"$JOBS" "$@"
