@@ -114,3 +114,17 @@ test_allowed_skips_are_counted_not_hidden() {
 	expect_output '1 passed, 0 failed, 1 skipped \(1 allowed'
 	expect_fail 'skipped: smoke.munmap' "$S/parse-results" --allow-skip 'smoke other reason' log smoke
 }
+
+test_event_table_is_printed_and_a_mismatch_fails() {
+	{
+		good_log | head -n 3
+		printf '%s\n' '# event-table: munmap | mn unmap vma=covers (exact) | mn unmap vma=covers x1 | ok' \
+			'# event-table: fork (parent) | mn protection_page vma=covers (containing) | mn clear vma=covers x1 | MISMATCH'
+		good_log | tail -n +4
+	} >log
+	expect_fail 'PROBLEM event mismatch: fork \(parent\)' "$S/parse-results" log smoke
+	expect_output '^event table:'
+	expect_output '^  munmap        \| mn unmap vma=covers \(exact\) +\| mn unmap vma=covers x1 +\| ok'
+	sed -i '/MISMATCH/d' log
+	expect_ok "$S/parse-results" log smoke
+}
