@@ -267,11 +267,16 @@ warnings_of() {
 	sed -nE "s|^$KERNEL_TREE/||; s|^([^ :]+):[0-9]+:[0-9]+: (warning\|error): (.*)$|\\1: \\2: \\3|p" "$1" | sort
 }
 
-# The objects whose C source differs (modified) between commits A and B.
+# The C sources outside tools/ that differ between commits A and B: those
+# modified, or those FILTER (git diff --diff-filter) selects.
+sources_changed() {
+	git -C "$KERNEL_TREE" diff --name-only --diff-filter="${3:-M}" "$1" "$2" -- '*.c' ':!tools'
+}
+
+# The objects whose C source was modified between commits A and B.
 objects_changed() {
 	local src
-	git -C "$KERNEL_TREE" diff --name-only --diff-filter=M "$1" "$2" -- '*.c' |
-		while IFS= read -r src; do object_for_source "$src"; done
+	sources_changed "$1" "$2" | while IFS= read -r src; do object_for_source "$src"; done
 }
 
 # Compile OBJECTS afresh at REF under x86_64 allmodconfig with sparse (the
