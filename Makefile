@@ -5,13 +5,17 @@
 #   KERNEL_TARBALL use this orig tarball (checked against KERNEL_SHA256)
 #   CONFIG         one configuration for build/boot (default: all)
 #   JOBS           parallel make jobs (nproc); BOOT_TIMEOUT seconds (600)
+#   BOOTS          boots per configuration for stress-boot (20)
 
 SHELL := /bin/bash
 CONFIGS ?= $(patsubst configs/%.config,%,$(wildcard configs/*.config))
 CONFIG ?= $(CONFIGS)
 WORK_DIR ?= $(CURDIR)/build
+# The configurations that run the event selftest, for stress-boot.
+STRESS_CONFIGS ?= x86_64-notifier arm64-notifier
+BOOTS ?= 20
 
-.PHONY: help setup deps kernel base series check-cocci apply answer-key check-patches build boot pipeline check test ci clean distclean
+.PHONY: help setup deps kernel base series check-cocci apply answer-key check-patches build boot stress-boot pipeline check test ci clean distclean
 
 help:
 	@echo 'make setup    install packages, fetch and verify the kernel, build and boot every configuration'
@@ -27,6 +31,7 @@ help:
 	@echo 'make check-patches  build and check the series patch by patch'
 	@echo 'make build    build CONFIG from the checked-out kernel (default: all of: $(CONFIGS))'
 	@echo 'make boot     boot CONFIG under QEMU and run the guest tests'
+	@echo 'make stress-boot  boot $(STRESS_CONFIGS) BOOTS times each with every host CPU busy'
 	@echo 'make check    the fast harness tests only (no kernel build)'
 	@echo 'make pipeline the pipeline only: stages, wall times, summary'
 	@echo 'make ci       what CI runs: deps, then test'
@@ -64,6 +69,9 @@ build: kernel
 
 boot:
 	@set -e; for c in $(CONFIG); do scripts/boot $$c; done
+
+stress-boot:
+	scripts/stress-boot --boots $(BOOTS) $(STRESS_CONFIGS)
 
 pipeline:
 	ci/pipeline

@@ -117,6 +117,13 @@ int main(void)
 	mount_or_warn("debugfs", "/sys/kernel/debug", "debugfs");
 	/* Files made with O_TMPFILE (hmm-tests) need a tmpfs. */
 	mount_or_warn("tmpfs", "/tmp", "tmpfs");
+	/*
+	 * The cgroup v2 hierarchy where distributions mount it, for the memory
+	 * cgroup of the OOM test; sysfs has the directory when the kernel
+	 * has cgroups at all.
+	 */
+	if (!access("/sys/fs/cgroup", F_OK))
+		mount_or_warn("cgroup2", "/sys/fs/cgroup", "cgroup2");
 	/* Huge pages for the hugetlbfs cases of hmm-tests. */
 	set_or_warn("/proc/sys/vm/nr_hugepages", "4");
 

@@ -108,6 +108,21 @@ test_call_trace_of_an_oom_report_is_not_trouble() {
 	expect_fail 'PROBLEM kernel: .*Call Trace:' "$S/parse-results" log smoke
 }
 
+# A memory cgroup's OOM kill ends its report with another message.
+test_call_trace_of_a_memcg_oom_report_is_not_trouble() {
+	{
+		good_log | head -n 2
+		printf '%s\n' '[ 9.1] mmu_notifier_ev invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL)' \
+			'[ 9.1] Call Trace:' '[ 9.1]  <TASK>' \
+			'[ 9.2] Memory cgroup out of memory: Killed process 77 (mmu_notifier_ev)'
+		good_log | tail -n +3
+	} >log
+	expect_ok "$S/parse-results" log smoke
+	expect_output 'OOM killer reports on the console: 1'
+	printf '%s\n' '[ 9.3] Call Trace:' >>log
+	expect_fail 'PROBLEM kernel: .*Call Trace:' "$S/parse-results" log smoke
+}
+
 test_allowed_skips_are_counted_not_hidden() {
 	good_log | sed 's/smoke.munmap PASS gone/smoke.munmap SKIP DEVICE_COHERENT not available/' >log
 	expect_ok "$S/parse-results" --allow-skip 'smoke DEVICE_COHERENT' log smoke
