@@ -100,13 +100,13 @@ def decide(p, event, rule):
         sys.stderr.write("%s: %s (%s)\n" % (where(p), event, rule))
 
 // 1. soft_dirty
-@soft_dirty_fn@
+@soft_dirty_fn exists@
 identifier fn;
 identifier sd =~ "^(VM_SOFTDIRTY|[A-Z_]*CLEAR[A-Z_]*SOFT_DIRTY|[a-z_]*clear_soft_dirty[a-z_]*)$";
 @@
 fn(...) { <+... sd ...+> }
 
-@soft_dirty@
+@soft_dirty exists@
 identifier soft_dirty_fn.fn;
 position p;
 @@
@@ -145,12 +145,12 @@ p << hugetlb_fork.p;
 decide(p, "MMU_NOTIFY_CLEAR", "hugetlb_fork")
 
 // 4. fork_cow
-@cow_fn@
+@cow_fn exists@
 identifier fn;
 @@
 fn(...) { <+... is_cow_mapping(...) ...+> }
 
-@fork_cow@
+@fork_cow exists@
 identifier cow_fn.fn;
 position p;
 @@
@@ -162,7 +162,7 @@ p << fork_cow.p;
 decide(p, "MMU_NOTIFY_PROTECTION_PAGE", "fork_cow")
 
 // 5. ksm_write_protect (judgement: the function)
-@ksm_write_protect@
+@ksm_write_protect exists@
 identifier fn = write_protect_page;
 position p;
 @@
@@ -188,13 +188,13 @@ p << writeback_clean.p;
 decide(p, "MMU_NOTIFY_PROTECTION_PAGE", "writeback_clean")
 
 // 7. write_protect_walk
-@wrprotect_walk_cb@
+@wrprotect_walk_cb exists@
 identifier cb, W;
 identifier f =~ "^(pte|pmd|pud)_wrprotect$";
 @@
 cb(..., struct mm_walk *W, ...) { <+... f(...) ...+> }
 
-@write_protect_walk depends on wrprotect_walk_cb@
+@write_protect_walk depends on wrprotect_walk_cb exists@
 identifier fn, W;
 position p;
 @@
@@ -214,7 +214,7 @@ mmu_notifier_range_init@p(...)
 ... when any
 f(...)
 
-@unmap_gather@
+@unmap_gather exists@
 identifier fn, T;
 position zaps.p, q;
 @@
@@ -284,7 +284,7 @@ p << split_huge.p;
 decide(p, "MMU_NOTIFY_CLEAR", "split_huge")
 
 // 13. device_private
-@device_private@
+@device_private exists@
 struct migrate_vma *MIG;
 identifier fld;
 position p;
@@ -324,14 +324,14 @@ p << clear_entries.p;
 decide(p, "MMU_NOTIFY_CLEAR", "clear_entries")
 
 // 16. own_gather
-@gather_fn@
+@gather_fn exists@
 identifier fn;
 identifier f =~ "^tlb_gather_mmu";
 expression T;
 @@
 fn(...) { <+... f(&T, ...) ...+> }
 
-@own_gather@
+@own_gather exists@
 identifier gather_fn.fn;
 position p;
 @@
@@ -343,7 +343,7 @@ p << own_gather.p;
 decide(p, "MMU_NOTIFY_CLEAR", "own_gather")
 
 // 17. range_for_caller (judgement)
-@range_for_caller@
+@range_for_caller exists@
 identifier fn, R;
 position p;
 @@
