@@ -13,48 +13,60 @@
 ///  2. new_protection, PROTECTION_VMA: after the call the function
 ///     applies a new protection to the entries: change_*_range(),
 ///     change_huge_p?d(), *modify_prot_start(), pte/pmd/huge_pte_modify().
-///  3. hugetlb_fork, CLEAR (judgement): fork write-protects the parent's
+///  3. uffd_wp_walk, PROTECTION_VMA: after the call a page walk runs
+///     (walk_page_range()) in a file whose walk callbacks (a struct
+///     mm_walk * parameter) write-protect for userfaultfd
+///     (make_uffd_wp_*(), *_mkuffd_wp()): PAGEMAP_SCAN since v6.7.
+///  4. hugetlb_fork, CLEAR (judgement): fork write-protects the parent's
 ///     huge entries (huge_ptep_set_wrprotect()); upstream says CLEAR for
-///     hugetlb although rule 4's copy does the same to small pages.
-///  4. fork_cow, PROTECTION_PAGE: the function tests is_cow_mapping():
+///     hugetlb although rule 5's copy does the same to small pages.
+///  5. fork_cow, PROTECTION_PAGE: the function tests is_cow_mapping():
 ///     fork write-protects the parent's private pages, entries stay.
-///  5. ksm_write_protect, CLEAR (judgement, on the function
+///  6. ksm_write_protect, CLEAR (judgement, on the function
 ///     write_protect_page()): KSM write-protects and cleans the entry like
-///     rule 6, but to replace the page next; upstream says CLEAR.
-///  6. writeback_clean, PROTECTION_PAGE: after the call entries are made
+///     rule 7, but to replace the page next; upstream says CLEAR.
+///  7. writeback_clean, PROTECTION_PAGE: after the call entries are made
 ///     clean (pte/pmd_mkclean()): writeback cleaning write-protects them.
-///  7. write_protect_walk, PROTECTION_PAGE: the call is in a page walk
+///  8. write_protect_walk, PROTECTION_PAGE: the call is in a page walk
 ///     callback (a struct mm_walk * parameter) of a file whose walk
 ///     callbacks write-protect entries (pte/pmd_wrprotect()).
-///  8. unmap_gather, UNMAP: the function zaps entries with a struct
+///  9. unmap_gather, UNMAP: the function zaps entries with a struct
 ///     mmu_gather its caller passed in (munmap and exit free the page
 ///     tables and the vma afterwards): unmap_vmas(), hugetlb's unmap.
-///  9. oom_reap, UNMAP: after the call the range is started without
+/// 10. oom_reap, UNMAP: after the call the range is started without
 ///     blocking (mmu_notifier_invalidate_range_start_nonblock()) and
 ///     zapped: the OOM reaper tears down a dying process's memory.
-/// 10. mremap_move, UNMAP: after the call entries move to other addresses
+/// 11. hugetlb_unmap, UNMAP (judgement): after the call hugetlb's unmap
+///     (__unmap_hugepage_range()) runs: unmap_hugepage_range() since v6.2,
+///     which takes a page away from other processes' mappings with a
+///     gather of its own; upstream says UNMAP, where rule 19 says CLEAR.
+/// 12. mremap_move, UNMAP: after the call entries move to other addresses
 ///     (move_ptes(), move_pgt_entry(), move_normal_p?d(), move_huge_p?d()):
-///     the old range is left unmapped. Before rule 12: mremap splits huge
+///     the old range is left unmapped. Before rule 15: mremap splits huge
 ///     entries it cannot move whole.
-/// 11. hugetlb_move, CLEAR (judgement): hugetlb's mremap moves entries
-///     (move_huge_pte()) like rule 10; upstream says CLEAR there.
-/// 12. split_huge, CLEAR: after the call a huge entry is split
+/// 13. hugetlb_move, CLEAR (judgement): hugetlb's mremap moves entries
+///     (move_huge_pte()) like rule 12; upstream says CLEAR there.
+/// 14. uffd_move, CLEAR: after the call UFFDIO_MOVE moves a page to
+///     another address of its own vma or another (move_present_pte(),
+///     move_swap_pte(), move_zeropage_pte()): the source entry is cleared
+///     and its vma stays.
+/// 15. split_huge, CLEAR: after the call a huge entry is split
 ///     (*split_huge_p?d*()): the huge mapping is replaced by small ones.
-/// 13. device_private, CLEAR: the range is a struct migrate_vma's (device
+/// 16. device_private, CLEAR: the range is a struct migrate_vma's (device
 ///     private migration replaces entries by migration entries);
 ///     init-owner.cocci later gives it MIGRATE and the owner.
-/// 14. exclusive_restore, CLEAR: after the call a device-exclusive entry
+/// 17. exclusive_restore, CLEAR: after the call a device-exclusive entry
 ///     is restored (restore_exclusive_pte()); init-owner.cocci later gives
 ///     it EXCLUSIVE.
-/// 15. clear_entries, CLEAR: after the call entries are cleared, replaced
+/// 18. clear_entries, CLEAR: after the call entries are cleared, replaced
 ///     or unshared while the vma stays: *_clear_flush*(),
 ///     *_collapse_flush(), *_get_and_clear*(), set_pte_at_notify(),
 ///     huge_pmd_unshare(): copy-on-write, KSM, uprobes, reclaim,
 ///     migration, THP collapse.
-/// 16. own_gather, CLEAR: the function gathers freed pages in a struct
+/// 19. own_gather, CLEAR: the function gathers freed pages in a struct
 ///     mmu_gather of its own (tlb_gather_mmu*()): it empties the range
 ///     (MADV_DONTNEED, MADV_FREE, truncation) while the vma stays.
-/// 17. range_for_caller, CLEAR (judgement): the range is a parameter: the
+/// 20. range_for_caller, CLEAR (judgement): the range is a parameter: the
 ///     function looks an entry up and starts the invalidation for its
 ///     caller, which changes the entry (v5.10's follow_invalidate_pte(),
 ///     whose dax caller cleans it; upstream says CLEAR).
@@ -66,7 +78,7 @@
 /// decision is written to stderr as "FILE:LINE: FUNCTION(): EVENT (rule)".
 ///
 // Confidence: High on v6.1.176 (every call site gets upstream's event);
-// Moderate elsewhere: rules 3, 5, 11 and 17 follow upstream's choices for
+// Moderate elsewhere: rules 4, 6, 11, 13 and 20 follow upstream's choices for
 // the functions they name, and the others trust what the code calls.
 // Copyright: (C) 2026 The mmu_notifier contextual information project. GPL-2.0
 // Options: --no-includes --include-headers
@@ -131,7 +143,26 @@ p << new_protection.p;
 @@
 decide(p, "MMU_NOTIFY_PROTECTION_VMA", "new_protection")
 
-// 3. hugetlb_fork (judgement)
+// 3. uffd_wp_walk
+@uffd_wp_cb exists@
+identifier cb, W;
+identifier f =~ "^(make_uffd_wp_[a-z_]+|pte_mkuffd_wp|pmd_mkuffd_wp|huge_pte_mkuffd_wp)$";
+@@
+cb(..., struct mm_walk *W, ...) { <+... f(...) ...+> }
+
+@uffd_wp_walk depends on uffd_wp_cb exists@
+position p;
+@@
+mmu_notifier_range_init@p(...)
+... when any
+walk_page_range(...)
+
+@script:python@
+p << uffd_wp_walk.p;
+@@
+decide(p, "MMU_NOTIFY_PROTECTION_VMA", "uffd_wp_walk")
+
+// 4. hugetlb_fork (judgement)
 @hugetlb_fork exists@
 position p;
 @@
@@ -144,7 +175,7 @@ p << hugetlb_fork.p;
 @@
 decide(p, "MMU_NOTIFY_CLEAR", "hugetlb_fork")
 
-// 4. fork_cow
+// 5. fork_cow
 @cow_fn exists@
 identifier fn;
 @@
@@ -161,7 +192,7 @@ p << fork_cow.p;
 @@
 decide(p, "MMU_NOTIFY_PROTECTION_PAGE", "fork_cow")
 
-// 5. ksm_write_protect (judgement: the function)
+// 6. ksm_write_protect (judgement: the function)
 @ksm_write_protect exists@
 identifier fn = write_protect_page;
 position p;
@@ -173,7 +204,7 @@ p << ksm_write_protect.p;
 @@
 decide(p, "MMU_NOTIFY_CLEAR", "ksm_write_protect")
 
-// 6. writeback_clean
+// 7. writeback_clean
 @writeback_clean exists@
 position p;
 identifier f =~ "^(pte|pmd|pud)_mkclean$";
@@ -187,7 +218,7 @@ p << writeback_clean.p;
 @@
 decide(p, "MMU_NOTIFY_PROTECTION_PAGE", "writeback_clean")
 
-// 7. write_protect_walk
+// 8. write_protect_walk
 @wrprotect_walk_cb exists@
 identifier cb, W;
 identifier f =~ "^(pte|pmd|pud)_wrprotect$";
@@ -205,7 +236,7 @@ p << write_protect_walk.p;
 @@
 decide(p, "MMU_NOTIFY_PROTECTION_PAGE", "write_protect_walk")
 
-// 8. unmap_gather
+// 9. unmap_gather
 @zaps exists@
 position p;
 identifier f =~ "^(unmap_single_vma|unmap_page_range|zap_[a-z_]*range[a-z_]*|tlb_remove_[a-z_]+)$";
@@ -225,7 +256,7 @@ p << unmap_gather.q;
 @@
 decide(p, "MMU_NOTIFY_UNMAP", "unmap_gather")
 
-// 9. oom_reap
+// 10. oom_reap
 @oom_reap exists@
 position p;
 expression R;
@@ -242,7 +273,20 @@ p << oom_reap.p;
 @@
 decide(p, "MMU_NOTIFY_UNMAP", "oom_reap")
 
-// 10. mremap_move
+// 11. hugetlb_unmap (judgement)
+@hugetlb_unmap exists@
+position p;
+@@
+mmu_notifier_range_init@p(...)
+... when any
+__unmap_hugepage_range(...)
+
+@script:python@
+p << hugetlb_unmap.p;
+@@
+decide(p, "MMU_NOTIFY_UNMAP", "hugetlb_unmap")
+
+// 12. mremap_move
 @mremap_move exists@
 position p;
 identifier f =~ "^(move_ptes|move_pgt_entry|move_normal_p[a-z0-9]d|move_huge_p[a-z0-9]d)$";
@@ -256,7 +300,7 @@ p << mremap_move.p;
 @@
 decide(p, "MMU_NOTIFY_UNMAP", "mremap_move")
 
-// 11. hugetlb_move (judgement)
+// 13. hugetlb_move (judgement)
 @hugetlb_move exists@
 position p;
 @@
@@ -269,7 +313,21 @@ p << hugetlb_move.p;
 @@
 decide(p, "MMU_NOTIFY_CLEAR", "hugetlb_move")
 
-// 12. split_huge
+// 14. uffd_move
+@uffd_move exists@
+position p;
+identifier f =~ "^move_(present|swap|zeropage)_pte$";
+@@
+mmu_notifier_range_init@p(...)
+... when any
+f(...)
+
+@script:python@
+p << uffd_move.p;
+@@
+decide(p, "MMU_NOTIFY_CLEAR", "uffd_move")
+
+// 15. split_huge
 @split_huge exists@
 position p;
 identifier f =~ "split_huge_p[a-z0-9]d";
@@ -283,7 +341,7 @@ p << split_huge.p;
 @@
 decide(p, "MMU_NOTIFY_CLEAR", "split_huge")
 
-// 13. device_private
+// 16. device_private
 @device_private exists@
 struct migrate_vma *MIG;
 identifier fld;
@@ -296,7 +354,7 @@ p << device_private.p;
 @@
 decide(p, "MMU_NOTIFY_CLEAR", "device_private")
 
-// 14. exclusive_restore
+// 17. exclusive_restore
 @exclusive_restore exists@
 position p;
 @@
@@ -309,7 +367,7 @@ p << exclusive_restore.p;
 @@
 decide(p, "MMU_NOTIFY_CLEAR", "exclusive_restore")
 
-// 15. clear_entries
+// 18. clear_entries
 @clear_entries exists@
 position p;
 identifier f =~ "^((ptep|pmdp|pudp|huge_ptep)_[a-z_]*(clear_flush|collapse_flush|get_and_clear)[a-z_]*|set_pte_at_notify|_*huge_pmd_unshare)$";
@@ -323,7 +381,7 @@ p << clear_entries.p;
 @@
 decide(p, "MMU_NOTIFY_CLEAR", "clear_entries")
 
-// 16. own_gather
+// 19. own_gather
 @gather_fn exists@
 identifier fn;
 identifier f =~ "^tlb_gather_mmu";
@@ -342,7 +400,7 @@ p << own_gather.p;
 @@
 decide(p, "MMU_NOTIFY_CLEAR", "own_gather")
 
-// 17. range_for_caller (judgement)
+// 20. range_for_caller (judgement)
 @range_for_caller exists@
 identifier fn, R;
 position p;

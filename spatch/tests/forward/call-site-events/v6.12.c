@@ -3,10 +3,9 @@
  * step 05. Upstream's init has no vma argument there
  * (mmu_notifier_range_init(range, event, flags, mm, start, end)), so the
  * vma step 05 inferred is often NULL: no rule reads it. folios replace
- * pages, set_pte_at() replaces set_pte_at_notify(), and two kinds of call
- * site are new: userfaultfd's UFFDIO_MOVE of small pages and the
- * write-protecting PAGEMAP_SCAN, which no rule decides yet: they keep
- * MMU_NOTIFY_UNMAP and are listed (upstream: CLEAR and PROTECTION_VMA).
+ * pages, set_pte_at() replaces set_pte_at_notify(), hugetlb's unmap
+ * notifies in unmap_hugepage_range(), and two kinds of call site are new:
+ * userfaultfd's UFFDIO_MOVE and the write-protecting PAGEMAP_SCAN.
  */
 
 /* mm/memory.c: UNMAP */
@@ -124,7 +123,7 @@ int move_pages_huge_pmd(struct mm_struct *mm, pmd_t *dst_pmd, pmd_t *src_pmd,
 	return err;
 }
 
-/* mm/userfaultfd.c: the pte is moved by a helper; undecided, listed */
+/* mm/userfaultfd.c: CLEAR, UFFDIO_MOVE of a small page (by helpers) */
 static int move_pages_pte(struct mm_struct *mm, pmd_t *dst_pmd, pmd_t *src_pmd,
 			  struct vm_area_struct *dst_vma,
 			  struct vm_area_struct *src_vma,
@@ -151,7 +150,25 @@ static int move_pages_pte(struct mm_struct *mm, pmd_t *dst_pmd, pmd_t *src_pmd,
 	return err;
 }
 
-/* fs/proc/task_mmu.c: the walk's callbacks write-protect; listed */
+/* fs/proc/task_mmu.c: PROTECTION_VMA, the walk's callbacks write-protect */
+static int pagemap_scan_pmd_entry(pmd_t *pmd, unsigned long start,
+				  unsigned long end, struct mm_walk *walk)
+{
+	struct pagemap_scan_private *p = walk->private;
+	struct vm_area_struct *vma = walk->vma;
+	unsigned long addr = start;
+	pte_t *pte, *start_pte;
+
+	start_pte = pte = pte_offset_map_lock(vma->vm_mm, pmd, start, &ptl);
+	for (addr = start; addr != end; pte++, addr += PAGE_SIZE) {
+		if (!is_interesting_page(p, ptep_get(pte)))
+			continue;
+		make_uffd_wp_pte(vma, addr, pte, ptep_get(pte));
+	}
+	pte_unmap_unlock(start_pte, ptl);
+	return 0;
+}
+
 static long do_pagemap_scan(struct mm_struct *mm, unsigned long uarg)
 {
 	struct pagemap_scan_private p = {0};
@@ -183,4 +200,24 @@ static long do_pagemap_scan(struct mm_struct *mm, unsigned long uarg)
 		mmap_read_unlock(mm);
 	}
 	return ret;
+}
+
+/* mm/hugetlb.c: UNMAP, upstream's choice for hugetlb's unmap of a page */
+void unmap_hugepage_range(struct vm_area_struct *vma, unsigned long start,
+			  unsigned long end, struct folio *folio,
+			  zap_flags_t zap_flags)
+{
+	struct mmu_notifier_range range;
+	struct mmu_gather tlb;
+
+	mmu_notifier_range_init(&range, MMU_NOTIFY_UNMAP, 0, vma, vma->vm_mm,
+				start, end);
+	adjust_range_if_pmd_sharing_possible(vma, &range.start, &range.end);
+	mmu_notifier_invalidate_range_start(&range);
+	tlb_gather_mmu(&tlb, vma->vm_mm);
+
+	__unmap_hugepage_range(&tlb, vma, start, end, folio, zap_flags);
+
+	mmu_notifier_invalidate_range_end(&range);
+	tlb_finish_mmu(&tlb);
 }
