@@ -209,19 +209,152 @@ rule_candidates() {
 }
 
 # Apply the semantic patch COCCI in place in TREE to its candidate files,
-# then re-tab the lines it added (retab_added_lines: the tree's earlier
-# changes must be staged). spatch's messages go to LOG.
+# then refill the calls its "// Reflow:" line names and re-tab the lines it
+# added (retab_added_lines: the tree's earlier changes must be staged).
+# spatch's messages go to LOG; what the rule prints on stdout (the sites it
+# lists, "FILE:LINE: ...") goes to LOG.out and is shown.
 run_semantic_patch() {
 	local tree=$1 cocci=$2 log=$3 opts files
 	read -r -a opts <<<"$(rule_header "$cocci" Options)"
 	mapfile -t files < <(rule_candidates "$tree" "$cocci")
+	: >"$log.out"
 	((${#files[@]} > 0)) || return 0
 	(cd "$tree" && spatch --very-quiet --sp-file "$cocci" -D patch --in-place \
-		"${opts[@]}" "${files[@]}" >/dev/null 2>"$log") || {
+		"${opts[@]}" "${files[@]}" >"$log.out" 2>"$log") || {
 		cat "$log" >&2
 		die "spatch failed on $(basename "$cocci") (log: $log)"
 	}
+	show_rule_output "$cocci" "$log.out"
+	refill_tree_calls "$tree" "$(rule_header "$cocci" Reflow)"
 	retab_added_lines "$tree"
+}
+
+# The lines a semantic patch wrote on stdout (file OUT) that name a place,
+# "FILE:LINE: ...": the sites it lists for a human to look at (spatch's
+# own diff output never starts that way).
+rule_listed_sites() {
+	grep -E '^[^[:space:]:]+:[0-9]+: ' "$1" || true
+}
+
+show_rule_output() {
+	local cocci=$1 out=$2 line
+	while IFS= read -r line; do
+		log "  $(basename "$cocci"): $line"
+	done < <(rule_listed_sites "$out")
+}
+
+# The line numbers of the new side of a unified diff read on stdin (made
+# with -U0): the lines it adds or changes.
+added_lines() {
+	sed -nE 's/^@@ -[0-9,]+ \+([0-9]+)(,([0-9]+))? @@.*/\1 \3/p' |
+		awk '{ n = ($2 == "") ? 1 : $2; for (i = 0; i < n; i++) print $1 + i }'
+}
+
+# Refill, in FILE, the argument list of each call of FUNC that covers one
+# of LINES (newline-separated line numbers): as many arguments on a line
+# as fit in 80 columns, continuation lines aligned after the opening
+# parenthesis (tabs, then spaces), which is how the kernel wraps calls.
+# spatch keeps a changed call's old line breaks unless a line overflows;
+# rules whose change shortens or lengthens an argument ask for this with
+# a "// Reflow: FUNC" header line. Calls with comments are left alone.
+refill_calls() {
+	local file=$1 func=$2 lines=$3
+	[[ -n $func && -n $lines ]] || return 0
+	awk -v func_name="$func" -v lines="$lines" '
+		function width(s,    i, c, col) {
+			col = 0
+			for (i = 1; i <= length(s); i++) {
+				c = substr(s, i, 1)
+				col = (c == "\t") ? int(col / 8) * 8 + 8 : col + 1
+			}
+			return col
+		}
+		function indent(col,    ws, i) {
+			ws = ""
+			for (i = 0; i < int(col / 8); i++) ws = ws "\t"
+			for (i = 0; i < col % 8; i++) ws = ws " "
+			return ws
+		}
+		# The last line of the call opening at line s, or 0.
+		function call_end(s,    i, j, c, depth, start) {
+			start = index(L[s], func_name "(")
+			if (!start) return 0
+			depth = 0
+			for (i = s; i <= n && i < s + 30; i++) {
+				for (j = (i == s ? start + length(func_name) : 1); j <= length(L[i]); j++) {
+					c = substr(L[i], j, 1)
+					if (c == "(") depth++
+					else if (c == ")" && --depth == 0) return i
+				}
+			}
+			return 0
+		}
+		function refill(s, e,    head, text, t, i, c, depth, nargs, arg, tail, out, piece, cur, col) {
+			delete args
+			for (i = s; i <= e; i++)
+				if (L[i] ~ /\/\*|\/\/|^#/) return 0
+			i = index(L[s], func_name "(") + length(func_name)
+			head = substr(L[s], 1, i)
+			text = substr(L[s], i + 1)
+			for (i = s + 1; i <= e; i++) {
+				t = L[i]
+				sub(/^[ \t]+/, "", t)
+				text = (text ~ /\($/) ? text t : text " " t
+			}
+			depth = 0; nargs = 0; arg = ""
+			for (i = 1; i <= length(text); i++) {
+				c = substr(text, i, 1)
+				if (c == "(" || c == "[" || c == "{") depth++
+				else if (c == ")" || c == "]" || c == "}") {
+					if (depth == 0) break
+					depth--
+				} else if (c == "," && depth == 0) {
+					args[++nargs] = arg; arg = ""; continue
+				}
+				arg = arg c
+			}
+			args[++nargs] = arg
+			tail = substr(text, i)
+			col = width(head)
+			cur = ""
+			for (i = 1; i <= nargs; i++) {
+				sub(/^ +/, "", args[i]); sub(/ +$/, "", args[i])
+				piece = args[i] (i < nargs ? "," : tail)
+				if (i == 1) cur = head piece
+				else if (width(cur " " piece) <= 80) cur = cur " " piece
+				else { out = out cur "\n"; cur = indent(col) piece }
+			}
+			R[s] = out cur
+			return 1
+		}
+		{ L[++n] = $0 }
+		END {
+			m = split(lines, want, "\n")
+			for (k = 1; k <= m; k++) {
+				w = want[k] + 0
+				for (s = w; s >= 1 && s > w - 30; s--) {
+					e = call_end(s)
+					if (e) break
+				}
+				if (s >= 1 && e >= w && !(s in R) && refill(s, e)) {
+					for (i = s + 1; i <= e; i++) skip[i] = 1
+				}
+			}
+			for (i = 1; i <= n; i++) {
+				if (i in R) print R[i]
+				else if (!(i in skip)) print L[i]
+			}
+		}' "$file" >"$file.refill" && mv "$file.refill" "$file"
+}
+
+# Refill, in each file of TREE the working tree changes, the calls of FUNC
+# that the change touches (refill_calls).
+refill_tree_calls() {
+	local tree=$1 func=$2 file
+	[[ -n $func ]] || return 0
+	while IFS= read -r file; do
+		refill_calls "$tree/$file" "$func" "$(git -C "$tree" diff -U0 -- "$file" | added_lines)"
+	done < <(git -C "$tree" diff --name-only)
 }
 
 # Re-tab the indentation of the lines that the working tree of TREE adds
@@ -231,9 +364,7 @@ run_semantic_patch() {
 retab_added_lines() {
 	local tree=$1 file lines
 	while IFS= read -r file; do
-		lines=$(git -C "$tree" diff -U0 -- "$file" |
-			sed -nE 's/^@@ -[0-9,]+ \+([0-9]+)(,([0-9]+))? @@.*/\1 \3/p' |
-			awk '{ n = ($2 == "") ? 1 : $2; for (i = 0; i < n; i++) print $1 + i }')
+		lines=$(git -C "$tree" diff -U0 -- "$file" | added_lines)
 		[[ -n $lines ]] || continue
 		awk -v lines="$lines" '
 			BEGIN { n = split(lines, l, "\n"); for (i = 1; i <= n; i++) want[l[i]] = 1 }

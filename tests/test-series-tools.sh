@@ -56,3 +56,22 @@ test_answer_key_allowlist_needs_a_reason() {
 	if ALLOWLIST=$T/bad allowed_differences >/dev/null 2>&1; then fail "unreadable line accepted"; fi
 	true
 }
+
+# run_semantic_patch as scripts/series runs a step's rule: the calls the
+# rule's "// Reflow:" line names are refilled where it changed them, and
+# the sites it lists are shown with the rule's name.
+test_semantic_patch_runner_refills_and_lists() {
+	local case=$PROJECT_ROOT/spatch/tests/forward/call-site-events
+	mkdir -p "$T/k/mm"
+	cp "$case/own-shapes.c" "$T/k/mm/shapes.c"
+	cp "$case/undecided.c" "$T/k/mm/other.c"
+	git -C "$T/k" init -q
+	git -C "$T/k" add -A
+	expect_ok bash -c ". '$S/lib.sh'; run_semantic_patch '$T/k' \
+		'$PROJECT_ROOT/spatch/forward/call-site-events.cocci' '$T/rule.log'"
+	diff -u "$case/own-shapes.res" "$T/k/mm/shapes.c" >&2 || fail "not refilled as the test case says"
+	expect_output '^  call-site-events.cocci: mm/other.c:12: remap_through_helper\(\): no rule decides'
+	[[ $(grep -c 'no rule decides' "$T/out") == 1 ]] || fail "other sites listed"
+	grep -q 'mm/shapes.c:[0-9]*: odd_layout(): MMU_NOTIFY_CLEAR (split_huge)' "$T/rule.log" ||
+		fail "decision not logged"
+}

@@ -1,22 +1,38 @@
 # shellcheck shell=bash
 # spatch/: every semantic patch has a kernel-style header, a place in its
 # ORDER file, and test cases; every case's output is what the .res file
-# says (a .res equal to its .c is a shape that must not change).
+# says (a .res equal to its .c is a shape that must not change), and the
+# sites it lists are those of the case's .listed file.
 
 SPATCH_DIR=$PROJECT_ROOT/spatch
+# refill_calls, added_lines, rule_listed_sites: as the series runs rules.
+. "$PROJECT_ROOT/scripts/lib.sh"
 
 # run_cases KIND RULE: spatch/KIND/RULE.cocci over spatch/tests/KIND/RULE/*.c
+# as the series runs it (run_semantic_patch): the calls its "// Reflow:"
+# line names are refilled. The sites it lists on stdout ("FILE:LINE: ...")
+# must be those of NAME.listed (sorted), or none when there is no such file.
 run_cases() {
-	local kind=$1 rule=$2 cocci case out opts n=0
+	local kind=$1 rule=$2 cocci case name out opts reflow n=0
 	cocci=$SPATCH_DIR/$kind/$rule.cocci
 	read -r -a opts <<<"$(sed -n 's|^// Options: *||p' "$cocci")"
+	reflow=$(sed -n 's|^// Reflow: *||p' "$cocci")
 	for case in "$SPATCH_DIR/tests/$kind/$rule"/*.c; do
 		[[ -f ${case%.c}.res ]] || fail "$case has no .res"
-		out=$T/$(basename "$case")
+		name=$(basename "$case")
+		out=$T/$name
 		cp "$case" "$out"
-		spatch --very-quiet --sp-file "$cocci" -D patch "${opts[@]}" --in-place "$out" >"$T/spatch.log" 2>&1 ||
+		(cd "$T" && spatch --very-quiet --sp-file "$cocci" -D patch "${opts[@]}" --in-place "$name") \
+			>"$T/spatch.out" 2>"$T/spatch.log" ||
 			{ cat "$T/spatch.log" >&2; fail "spatch failed on $case"; }
-		diff -u "${case%.c}.res" "$out" >&2 || fail "$kind/$rule: $(basename "$case") differs from its .res"
+		refill_calls "$out" "$reflow" "$(diff -U0 "$case" "$out" | added_lines)"
+		diff -u "${case%.c}.res" "$out" >&2 || fail "$kind/$rule: $name differs from its .res"
+		rule_listed_sites "$T/spatch.out" | sort >"$T/listed"
+		if [[ -f ${case%.c}.listed ]]; then
+			diff -u "${case%.c}.listed" "$T/listed" >&2 || fail "$kind/$rule: $name lists other sites than its .listed"
+		else
+			diff -u /dev/null "$T/listed" >&2 || fail "$kind/$rule: $name lists sites but has no .listed"
+		fi
 		n=$((n + 1))
 	done
 	((n > 0)) || fail "$kind/$rule has no test case"
