@@ -1,16 +1,16 @@
 /// Backport: on the pre-v5.2 API every invalidation is, as far as a
 /// consumer can know, an unmap, and none has an owner. Conditions that
-/// test the event or the owner (==, !=, !, &&, ||, ?:, macros that wrap
-/// such a comparison, mmu_notifier_range_update_to_read_only(), which is
-/// false for an unmap) are evaluated under those facts, and the constant
-/// conditions that result are simplified away: an if whose condition is
-/// always true keeps its body (and its braces when it declares
-/// something), one always false is removed or keeps its else, a ternary
-/// keeps its live arm, a returned or assigned test becomes true or false,
-/// and what is left of a condition that still depends on the state of
-/// the driver is kept as the source spells it. A switch on the event
-/// keeps its UNMAP arm, or its default when no arm is UNMAP, for arms of
-/// one statement.
+/// test the event or the owner (migrate_pgmap_owner before v5.14) with
+/// ==, !=, !, &&, ||, ?:, macros that wrap such a comparison, or
+/// mmu_notifier_range_update_to_read_only() (false for an unmap) are
+/// evaluated under those facts, and the constant conditions that result
+/// are simplified away: an if whose condition is always true keeps its
+/// body (and its braces when it declares something), one always false is
+/// removed or keeps its else, a ternary keeps its live arm, a returned or
+/// assigned test becomes true or false, and what is left of a condition
+/// that still depends on the state of the driver is kept as the source
+/// spells it. A switch on the event keeps its UNMAP arm, or its default
+/// when no arm is UNMAP, for arms of one statement.
 ///
 // Confidence: Moderate. The evaluation is exact for the operators above;
 // an operand dropped next to a false && (or a true ||) is no longer
@@ -249,7 +249,7 @@ class Folder:
             if c[0] == "F":
                 return changed(self.fold(n.b))
             return ("R", self.text(n), False)
-        if self.member(n, "owner"):
+        if self.member(n, "owner") or self.member(n, "migrate_pgmap_owner"):
             return ("F",)
         if k == "call":
             fn = self.unparen(n.fn)
@@ -265,7 +265,7 @@ class Folder:
             ev = self.event_const(b)
             if ev and self.event_of(a):
                 return ev == UNMAP
-            if self.member(a, "owner"):
+            if self.member(a, "owner") or self.member(a, "migrate_pgmap_owner"):
                 return self.null(b)
         return None
 
@@ -307,7 +307,7 @@ MACROS = {}
 
 def kind(text):
     words = set(re.findall(r"\w+", text))
-    if not (words & set(MACROS)) and "owner" not in words and \
+    if not (words & set(MACROS)) and not words & {"owner", "migrate_pgmap_owner"} and \
             "mmu_notifier_range_update_to_read_only" not in words and \
             not any(w.startswith("MMU_NOTIFY_") for w in words):
         return None
@@ -341,7 +341,7 @@ def residual(p):
 
 @names depends on patch@
 {struct mmu_notifier_range *, const struct mmu_notifier_range *} R;
-identifier fld = {event, owner, vma};
+identifier fld = {event, owner, migrate_pgmap_owner, vma};
 @@
 R->fld
 

@@ -131,7 +131,7 @@ f@p(ES0,
 // those are reported.
 @kept depends on patch@
 {struct mmu_notifier_range *, const struct mmu_notifier_range *} R;
-identifier fld = {owner};
+identifier fld = {owner, migrate_pgmap_owner};
 identifier g;
 expression E;
 position p;
@@ -146,7 +146,7 @@ position p;
 
 @depends on patch@
 {struct mmu_notifier_range *, const struct mmu_notifier_range *} R;
-identifier fld = {owner};
+identifier fld = {owner, migrate_pgmap_owner};
 position p != kept.p;
 @@
 - R->fld@p
