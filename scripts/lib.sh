@@ -357,6 +357,24 @@ refill_tree_calls() {
 	done < <(git -C "$tree" diff --name-only)
 }
 
+# run_semantic_patch with the version-gated branches of TREE that DIRECTION
+# (backport or forward) must leave alone hidden from spatch
+# (scripts/version-gate), and put back whatever happens.
+run_semantic_patch_gated() {
+	local tree=$1 cocci=$2 log=$3 direction=$4 state files rc=0
+	state=$(mktemp)
+	mapfile -t files < <(git -C "$tree" grep -lw LINUX_VERSION_CODE -- '*.c' '*.h' ':!tools' ':!Documentation' || true)
+	if ((${#files[@]} > 0)); then
+		(cd "$tree" && "$PROJECT_ROOT/scripts/version-gate" mask --for "$direction" --state "$state" "${files[@]}")
+	else
+		echo '{}' >"$state"
+	fi
+	(run_semantic_patch "$tree" "$cocci" "$log") || rc=$?
+	(cd "$tree" && "$PROJECT_ROOT/scripts/version-gate" unmask --for "$direction" --state "$state")
+	rm -f "$state"
+	return "$rc"
+}
+
 # Re-tab the indentation of the lines that the working tree of TREE adds
 # (unstaged changes): spatch 1.1.1 aligns continuation lines past the last
 # tab stop with spaces, which the kernel's coding style rejects. Leading
@@ -390,6 +408,28 @@ run_check() {
 	((${#files[@]} > 0)) || return 0
 	(cd "$tree" && spatch --very-quiet --sp-file "$cocci" -D report "${opts[@]}" "${files[@]}" 2>/dev/null) ||
 		die "spatch failed on $(basename "$cocci")"
+}
+
+# Run the report-mode rule COCCI over a scratch copy of the files of TREE
+# that can match it, with the version-gated branches that DIRECTION
+# (backport or forward) leaves alone hidden; print its reports (paths
+# relative to TREE), nothing when there is nothing to report. TREE itself
+# is not modified.
+run_report_gated() {
+	local tree=$1 cocci=$2 direction=$3 scratch files opts
+	read -r -a opts <<<"$(rule_header "$cocci" Options)"
+	mapfile -t files < <(rule_candidates "$tree" "$cocci")
+	((${#files[@]} > 0)) || return 0
+	scratch=$(mktemp -d)
+	(cd "$tree" && cp --parents -- "${files[@]}" "$scratch/")
+	(cd "$scratch" && "$PROJECT_ROOT/scripts/version-gate" mask --for "$direction" --state .gated "${files[@]}")
+	if ! (cd "$scratch" && spatch --very-quiet --sp-file "$cocci" -D report "${opts[@]}" "${files[@]}" \
+		2>"$scratch/.log"); then
+		cat "$scratch/.log" >&2
+		rm -rf "$scratch"
+		die "spatch failed on $(basename "$cocci")"
+	fi
+	rm -rf "$scratch"
 }
 
 # The compiler and sparse warnings of a build log as "file: kind: message"

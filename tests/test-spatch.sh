@@ -2,7 +2,8 @@
 # spatch/: every semantic patch has a kernel-style header, a place in its
 # ORDER file, and test cases; every case's output is what the .res file
 # says (a .res equal to its .c is a shape that must not change), and the
-# sites it lists are those of the case's .listed file.
+# sites it lists are those of the case's .listed file; for report-mode
+# rules (check/, leftovers/) what the .report file says.
 
 SPATCH_DIR=$PROJECT_ROOT/spatch
 # refill_calls, added_lines, rule_listed_sites: as the series runs rules.
@@ -38,26 +39,28 @@ run_cases() {
 	((n > 0)) || fail "$kind/$rule has no test case"
 }
 
-# run_report_cases RULE: spatch/check/RULE.cocci in report mode over
-# spatch/tests/check/RULE/*.c, output compared with the .report files.
+# run_report_cases KIND RULE: spatch/KIND/RULE.cocci (check/ or leftovers/)
+# in report mode over spatch/tests/KIND/RULE/*.c, output compared with the
+# .report files.
 run_report_cases() {
-	local rule=$1 cocci case opts n=0
-	cocci=$SPATCH_DIR/check/$rule.cocci
+	local kind=$1 rule=$2 cocci case opts n=0
+	cocci=$SPATCH_DIR/$kind/$rule.cocci
 	read -r -a opts <<<"$(sed -n 's|^// Options: *||p' "$cocci")"
-	for case in "$SPATCH_DIR/tests/check/$rule"/*.c; do
+	for case in "$SPATCH_DIR/tests/$kind/$rule"/*.c; do
 		[[ -f ${case%.c}.report ]] || fail "$case has no .report"
-		(cd "$SPATCH_DIR/tests/check" && spatch --very-quiet --sp-file "$cocci" -D report "${opts[@]}" \
+		(cd "$SPATCH_DIR/tests/$kind" && spatch --very-quiet --sp-file "$cocci" -D report "${opts[@]}" \
 			"$rule/$(basename "$case")") >"$T/report" 2>&1 || { cat "$T/report" >&2; fail "spatch failed on $case"; }
-		diff -u "${case%.c}.report" "$T/report" >&2 || fail "check/$rule: $(basename "$case") reports otherwise"
+		diff -u "${case%.c}.report" "$T/report" >&2 || fail "$kind/$rule: $(basename "$case") reports otherwise"
 		n=$((n + 1))
 	done
-	((n > 0)) || fail "check/$rule has no test case"
+	((n > 0)) || fail "$kind/$rule has no test case"
 }
 
-for cocci in "$SPATCH_DIR"/check/*.cocci; do
+for cocci in "$SPATCH_DIR"/check/*.cocci "$SPATCH_DIR"/leftovers/*.cocci; do
 	[[ -f $cocci ]] || continue
+	kind=$(basename "$(dirname "$cocci")")
 	rule=$(basename "$cocci" .cocci)
-	eval "test_spatch_check_${rule//-/_}() { run_report_cases $rule; }"
+	eval "test_spatch_${kind}_${rule//-/_}() { run_report_cases $kind $rule; }"
 done
 
 for cocci in "$SPATCH_DIR"/backport/*.cocci "$SPATCH_DIR"/forward/*.cocci; do

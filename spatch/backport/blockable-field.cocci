@@ -37,3 +37,38 @@ struct mmu_notifier_range r = {
 - .flags = MMU_NOTIFIER_RANGE_BLOCKABLE,
 + .blockable = true,
 };
+
+// Beyond the forms upstream uses: the bit tested or written by hand.
+@depends on patch@
+{struct mmu_notifier_range *, const struct mmu_notifier_range *} R;
+@@
+(
+- (R->flags & MMU_NOTIFIER_RANGE_BLOCKABLE)
++ R->blockable
+|
+- R->flags & MMU_NOTIFIER_RANGE_BLOCKABLE
++ R->blockable
+)
+
+@depends on patch@
+struct mmu_notifier_range *R;
+expression C;
+@@
+(
+- R->flags = MMU_NOTIFIER_RANGE_BLOCKABLE
++ R->blockable = true
+|
+- R->flags = 0
++ R->blockable = false
+|
+- R->flags = C ? MMU_NOTIFIER_RANGE_BLOCKABLE : 0
++ R->blockable = C
+)
+
+@depends on patch@
+identifier r;
+@@
+struct mmu_notifier_range r = {
+- .flags = 0,
++ .blockable = false,
+};

@@ -59,6 +59,18 @@ statement S;
 - if (R->event != MMU_NOTIFY_UNMAP)
 -	S
 
+// A block that starts with a declaration keeps its braces, so that the
+// declaration does not follow a statement.
+@depends on patch@
+{struct mmu_notifier_range *, const struct mmu_notifier_range *} R;
+declaration D;
+@@
+- if (R->event == MMU_NOTIFY_UNMAP)
+  {
+  D
+  ...
+  }
+
 @depends on patch@
 {struct mmu_notifier_range *, const struct mmu_notifier_range *} R;
 statement list SL;

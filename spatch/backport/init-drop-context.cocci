@@ -7,7 +7,7 @@
 // own code is untouched, so the forward patches can infer them again).
 // Copyright: (C) 2026 The mmu_notifier contextual information project. GPL-2.0
 // Options: --include-headers
-// Search: mmu_notifier_range_init(_owner)?|MMU_NOTIFY_[A-Z]+
+// Search: mmu_notifier_range_init(_owner|_migrate)?|MMU_NOTIFY_[A-Z]+|mmu_notifier_range
 // Keywords: mmu_notifier_range_init, mmu_notifier_range_init_owner, backport
 
 virtual patch
@@ -37,4 +37,21 @@ expression E;
 @@
 struct mmu_notifier_range r = {
 - .event = E,
+};
+
+// v5.10 to v5.13 named the owner migrate_pgmap_owner and had an init
+// helper for it.
+@depends on patch@
+expression R, F, V, M, S, End, O;
+@@
+- mmu_notifier_range_init_migrate(R, F, V, M, S, End, O)
++ mmu_notifier_range_init(R, M, S, End)
+
+@depends on patch@
+identifier r;
+identifier fld = {vma, owner, migrate_pgmap_owner};
+expression E;
+@@
+struct mmu_notifier_range r = {
+- .fld = E,
 };

@@ -32,6 +32,7 @@ R->blockable = ...
 
 @r depends on org || report@
 {struct mmu_notifier_range *, const struct mmu_notifier_range *} R;
+{struct mmu_notifier_range, const struct mmu_notifier_range} S;
 position p, pb != accessor.pa;
 @@
 (
@@ -40,6 +41,10 @@ R->flags@p & MMU_NOTIFIER_RANGE_BLOCKABLE@pb
 R->blockable = ...
 |
 R->blockable@p
+|
+S.blockable = ...
+|
+S.blockable@p
 )
 
 @script:python depends on org@
