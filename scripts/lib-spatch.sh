@@ -1,0 +1,159 @@
+# shellcheck shell=bash
+# Running semantic patches: rule headers, candidate files, the spatch
+# runner with its post-processing (listed sites, refilled calls, re-tabbed
+# lines), version-gated runs, report-mode checks. Sourced by lib.sh.
+
+# A semantic patch's "// Key: value" header line.
+rule_header() {
+	sed -n "s|^// $2: *||p" "$1" | head -n1
+}
+
+# The files of TREE that the semantic patch COCCI can match: those in which
+# git grep -w finds its "// Search:" pattern (kernel sources only).
+rule_candidates() {
+	local tree=$1 cocci=$2 search
+	search=$(rule_header "$cocci" Search)
+	[[ -n $search ]] || die "$(basename "$cocci") has no '// Search:' line"
+	git -C "$tree" grep -lwE "$search" -- '*.c' '*.h' ':!tools' ':!Documentation'
+}
+
+# Apply the semantic patch COCCI in place in TREE to its candidate files,
+# then refill the calls its "// Reflow:" line names and re-tab the lines it
+# added (retab_added_lines: the tree's earlier changes must be staged).
+# spatch's messages go to LOG; what the rule prints on stdout (the sites it
+# lists, "FILE:LINE: ...") goes to LOG.out and is shown.
+run_semantic_patch() {
+	local tree=$1 cocci=$2 log=$3 opts files
+	read -r -a opts <<<"$(rule_header "$cocci" Options)"
+	mapfile -t files < <(rule_candidates "$tree" "$cocci")
+	: >"$log.out"
+	((${#files[@]} > 0)) || return 0
+	(cd "$tree" && spatch --very-quiet --sp-file "$cocci" -D patch --in-place \
+		"${opts[@]}" "${files[@]}" >"$log.out" 2>"$log") || {
+		cat "$log" >&2
+		die "spatch failed on $(basename "$cocci") (log: $log)"
+	}
+	show_rule_output "$cocci" "$log.out"
+	refill_tree_calls "$tree" "$(rule_header "$cocci" Reflow)"
+	retab_added_lines "$tree"
+}
+
+# The lines a semantic patch wrote on stdout (file OUT) that name a place,
+# "FILE:LINE: ...": the sites it lists for a human to look at (spatch's
+# own diff output never starts that way).
+rule_listed_sites() {
+	grep -E '^[^[:space:]:]+:[0-9]+: ' "$1" || true
+}
+
+show_rule_output() {
+	local cocci=$1 out=$2 line
+	while IFS= read -r line; do
+		log "  $(basename "$cocci"): $line"
+	done < <(rule_listed_sites "$out")
+}
+
+# The line numbers of the new side of a unified diff read on stdin (made
+# with -U0): the lines it adds or changes.
+added_lines() {
+	sed -nE 's/^@@ -[0-9,]+ \+([0-9]+)(,([0-9]+))? @@.*/\1 \3/p' |
+		awk '{ n = ($2 == "") ? 1 : $2; for (i = 0; i < n; i++) print $1 + i }'
+}
+
+# Refill, in FILE, the argument list of each call of FUNC that covers one
+# of LINES (newline-separated line numbers): as many arguments on a line
+# as fit in 80 columns, continuation lines aligned after the opening
+# parenthesis (tabs, then spaces), which is how the kernel wraps calls.
+# spatch keeps a changed call's old line breaks unless a line overflows;
+# rules whose change shortens or lengthens an argument ask for this with
+# a "// Reflow: FUNC" header line. Calls with comments are left alone.
+refill_calls() {
+	local file=$1 func=$2 lines=$3
+	[[ -n $func && -n $lines ]] || return 0
+	awk -v func_name="$func" -v lines="$lines" -f "$PROJECT_ROOT/scripts/refill-calls.awk" \
+		"$file" >"$file.refill" && mv "$file.refill" "$file"
+}
+
+# Refill, in each file of TREE the working tree changes, the calls of FUNC
+# that the change touches (refill_calls).
+refill_tree_calls() {
+	local tree=$1 func=$2 file
+	[[ -n $func ]] || return 0
+	while IFS= read -r file; do
+		refill_calls "$tree/$file" "$func" "$(git -C "$tree" diff -U0 -- "$file" | added_lines)"
+	done < <(git -C "$tree" diff --name-only)
+}
+
+# run_semantic_patch with the version-gated branches of TREE that DIRECTION
+# (backport or forward) must leave alone hidden from spatch
+# (scripts/version-gate), and put back whatever happens.
+run_semantic_patch_gated() {
+	local tree=$1 cocci=$2 log=$3 direction=$4 state files rc=0
+	state=$(mktemp)
+	mapfile -t files < <(git -C "$tree" grep -lw LINUX_VERSION_CODE -- '*.c' '*.h' ':!tools' ':!Documentation' || true)
+	if ((${#files[@]} > 0)); then
+		(cd "$tree" && "$PROJECT_ROOT/scripts/version-gate" mask --for "$direction" --state "$state" "${files[@]}")
+	else
+		echo '{}' >"$state"
+	fi
+	(run_semantic_patch "$tree" "$cocci" "$log") || rc=$?
+	(cd "$tree" && "$PROJECT_ROOT/scripts/version-gate" unmask --for "$direction" --state "$state")
+	rm -f "$state"
+	return "$rc"
+}
+
+# Re-tab the indentation of the lines that the working tree of TREE adds
+# (unstaged changes): spatch 1.1.1 aligns continuation lines past the last
+# tab stop with spaces, which the kernel's coding style rejects. Leading
+# blanks become tabs then at most seven spaces; nothing else changes.
+retab_added_lines() {
+	local tree=$1 file lines
+	while IFS= read -r file; do
+		lines=$(git -C "$tree" diff -U0 -- "$file" | added_lines)
+		[[ -n $lines ]] || continue
+		awk -v lines="$lines" '
+			BEGIN { n = split(lines, l, "\n"); for (i = 1; i <= n; i++) want[l[i]] = 1 }
+			want[FNR] && match($0, /^[ \t]+/) {
+				col = 0
+				for (i = 1; i <= RLENGTH; i++)
+					col = (substr($0, i, 1) == "\t") ? int(col / 8) * 8 + 8 : col + 1
+				ws = ""
+				for (i = 0; i < int(col / 8); i++) ws = ws "\t"
+				for (i = 0; i < col % 8; i++) ws = ws " "
+				$0 = ws substr($0, RLENGTH + 1)
+			}
+			{ print }' "$tree/$file" >"$tree/$file.retab" && mv "$tree/$file.retab" "$tree/$file"
+	done < <(git -C "$tree" diff --name-only)
+}
+
+# Run the report-mode check COCCI over the files of TREE that can match it;
+# print its reports (nothing when the tree is clean).
+run_check() {
+	local tree=$1 cocci=$2 opts files
+	read -r -a opts <<<"$(rule_header "$cocci" Options)"
+	mapfile -t files < <(rule_candidates "$tree" "$cocci")
+	((${#files[@]} > 0)) || return 0
+	(cd "$tree" && spatch --very-quiet --sp-file "$cocci" -D report "${opts[@]}" "${files[@]}" 2>/dev/null) ||
+		die "spatch failed on $(basename "$cocci")"
+}
+
+# Run the report-mode rule COCCI over a scratch copy of the files of TREE
+# that can match it, with the version-gated branches that DIRECTION
+# (backport or forward) leaves alone hidden; print its reports (paths
+# relative to TREE), nothing when there is nothing to report. TREE itself
+# is not modified.
+run_report_gated() {
+	local tree=$1 cocci=$2 direction=$3 scratch files opts
+	read -r -a opts <<<"$(rule_header "$cocci" Options)"
+	mapfile -t files < <(rule_candidates "$tree" "$cocci")
+	((${#files[@]} > 0)) || return 0
+	scratch=$(mktemp -d)
+	(cd "$tree" && cp --parents -- "${files[@]}" "$scratch/")
+	(cd "$scratch" && "$PROJECT_ROOT/scripts/version-gate" mask --for "$direction" --state .gated "${files[@]}")
+	if ! (cd "$scratch" && spatch --very-quiet --sp-file "$cocci" -D report "${opts[@]}" "${files[@]}" \
+		2>"$scratch/.log"); then
+		cat "$scratch/.log" >&2
+		rm -rf "$scratch"
+		die "spatch failed on $(basename "$cocci")"
+	fi
+	rm -rf "$scratch"
+}
