@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# scripts/dependents on hand-made kbuild .cmd files.
+# scripts/dependents on hand-made kbuild .cmd files, and check-patches'
+# choice of the objects a patch feeds.
 
 # A kernel tree $T/k and an output tree $T/k-out/cfg (so that the tree is
 # ../../k from it, as ccache's base directory writes paths) with three
@@ -68,4 +69,30 @@ test_dependents_needs_a_build_tree() {
 	mkdir -p "$T/k"
 	expect_fail 'no build tree' env KERNEL_TREE="$T/k" "$S/dependents" "$T/nowhere" a.h
 	expect_fail usage env KERNEL_TREE="$T/k" "$S/dependents" "$T/k"
+}
+
+# objects_fed_by: the files a commit changes select objects; an object whose
+# source the commit lacks is left out; a header makes it "header".
+test_check_patches_picks_the_objects_a_patch_feeds() {
+	mkdir -p "$T/k/mm"
+	touch "$T/k/mm/memory.c"
+	git -C "$T/k" init -q
+	git -C "$T/k" add -A
+	git -C "$T/k" -c user.name=t -c user.email=t@x commit -qm base
+	cat >"$T/deps" <<-'EOF2'
+		lib/gen.o - include/linux/mmu_notifier.h
+		lib/new.o lib/new.c include/linux/mmu_notifier.h
+		mm/memory.o mm/memory.c include/linux/mmu_notifier.h
+		mm/memory.o mm/memory.c mm/memory.c
+		mm/other.o mm/other.c include/linux/other.h
+	EOF2
+	(
+		export KERNEL_TREE=$T/k
+		# shellcheck source=scripts/check-patches
+		. "$S/check-patches"
+		objects_fed_by "$T/deps" HEAD include/linux/mmu_notifier.h mm/memory.c >"$T/a"
+		objects_fed_by "$T/deps" HEAD mm/memory.c >"$T/b"
+	)
+	[[ $(cat "$T/a") == $'lib/gen.o header\nmm/memory.o header' ]] || fail "header patch: $(cat "$T/a")"
+	[[ $(cat "$T/b") == 'mm/memory.o source' ]] || fail "source patch: $(cat "$T/b")"
 }
