@@ -4,7 +4,7 @@
 
 # A kernel tree $T/k and an output tree $T/k-out/cfg (so that the tree is
 # ../../k from it, as ccache's base directory writes paths) with three
-# compiled objects and a composite one.
+# compiled objects, an assembler file and a composite one.
 fake_build() {
 	local out=$T/k-out/cfg
 	mkdir -p "$T/k/include/linux" "$T/k/mm" "$T/k/tools/include/linux" "$out/mm" "$out/lib" "$out/drv"
@@ -45,6 +45,9 @@ fake_build() {
 
 		drv/other.o: $(deps_drv/other.o)
 	CMD
+	# lib/offsets.s: C compiled to assembler (asm-offsets).
+	printf 'source_lib/offsets.s := ../../k/lib/offsets.c\n\ndeps_lib/offsets.s := \\\n  ../../k/include/linux/mmu_notifier.h \\\n\n' \
+		>"$out/lib/.offsets.s.cmd"
 	# drv/built.o: composite, linked from others (no source, no deps).
 	printf 'cmd_drv/built.o := ld -r -o drv/built.o drv/other.o\n' >"$out/drv/.built.o.cmd"
 }
@@ -53,6 +56,7 @@ test_dependents_reads_relative_and_absolute_paths() {
 	fake_build
 	expect_ok env KERNEL_TREE="$T/k" "$S/dependents" "$T/k-out/cfg" include/linux/mmu_notifier.h
 	[[ $(cat "$T/out") == "lib/gen.o - include/linux/mmu_notifier.h
+lib/offsets.s lib/offsets.c include/linux/mmu_notifier.h
 mm/memory.o mm/memory.c include/linux/mmu_notifier.h" ]] || fail "got: $(cat "$T/out")"
 }
 
