@@ -106,6 +106,21 @@ config_meta_for() {
 
 config_out_dir() { echo "$WORK_DIR/out/$1"; }
 
+# A full build of a configuration leaves "VARIANT COMMIT" in its tree
+# (COMMIT followed by " dirty" if the kernel tree had local changes);
+# anything that compiles there at another commit removes it.
+build_stamp() { echo "$(config_out_dir "$1")/mmnr-built"; }
+
+built_from() { cat "$(build_stamp "$1")" 2>/dev/null || true; }
+
+# The stamp for what KERNEL_TREE has checked out now.
+tree_state() {
+	local state
+	state=$(git -C "$KERNEL_TREE" rev-parse HEAD)
+	[[ -z $(git -C "$KERNEL_TREE" status --porcelain --untracked-files=no) ]] || state+=" dirty"
+	echo "$state"
+}
+
 # make(1) with ccache, out of tree, for one configuration's architecture.
 kmake() {
 	local arch=$1 out=$2

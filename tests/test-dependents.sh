@@ -1,0 +1,102 @@
+# shellcheck shell=bash
+# scripts/dependents on hand-made kbuild .cmd files, and check-patches'
+# choice of the objects a patch feeds.
+
+# A kernel tree $T/k and an output tree $T/k-out/cfg (so that the tree is
+# ../../k from it, as ccache's base directory writes paths) with three
+# compiled objects, an assembler file and a composite one.
+fake_build() {
+	local out=$T/k-out/cfg
+	mkdir -p "$T/k/include/linux" "$T/k/mm" "$T/k/tools/include/linux" "$out/mm" "$out/lib" "$out/drv"
+	# mm/memory.o: the header through a relative path, and its source.
+	cat >"$out/mm/.memory.o.cmd" <<-'CMD'
+		cmd_mm/memory.o := gcc -c -o mm/memory.o ../../k/mm/memory.c
+
+		source_mm/memory.o := ../../k/mm/memory.c
+
+		deps_mm/memory.o := \
+		  ../../k/include/linux/kconfig.h \
+		    $(wildcard include/config/include/linux/mmu_notifier.h) \
+		  ../../k/include/linux/mmu_notifier.h \
+		  include/generated/autoconf.h \
+
+		mm/memory.o: $(deps_mm/memory.o)
+
+		$(deps_mm/memory.o):
+	CMD
+	# lib/gen.o: a generated source, the header through an absolute path.
+	cat >"$out/lib/.gen.o.cmd" <<-CMD
+		cmd_lib/gen.o := gcc -c -o lib/gen.o lib/gen.c
+
+		source_lib/gen.o := lib/gen.c
+
+		deps_lib/gen.o := \\
+		  $T/k/include/linux/mmu_notifier.h \\
+
+		lib/gen.o: \$(deps_lib/gen.o)
+	CMD
+	# drv/other.o: a header of the same name elsewhere, and one outside.
+	cat >"$out/drv/.other.o.cmd" <<-'CMD'
+		source_drv/other.o := ../../k/drv/other.c
+
+		deps_drv/other.o := \
+		  ../../k/tools/include/linux/mmu_notifier.h \
+		  /usr/lib/gcc/x86_64-linux-gnu/12/include/stddef.h \
+
+		drv/other.o: $(deps_drv/other.o)
+	CMD
+	# lib/offsets.s: C compiled to assembler (asm-offsets).
+	printf 'source_lib/offsets.s := ../../k/lib/offsets.c\n\ndeps_lib/offsets.s := \\\n  ../../k/include/linux/mmu_notifier.h \\\n\n' \
+		>"$out/lib/.offsets.s.cmd"
+	# drv/built.o: composite, linked from others (no source, no deps).
+	printf 'cmd_drv/built.o := ld -r -o drv/built.o drv/other.o\n' >"$out/drv/.built.o.cmd"
+}
+
+test_dependents_reads_relative_and_absolute_paths() {
+	fake_build
+	expect_ok env KERNEL_TREE="$T/k" "$S/dependents" "$T/k-out/cfg" include/linux/mmu_notifier.h
+	[[ $(cat "$T/out") == "lib/gen.o - include/linux/mmu_notifier.h
+lib/offsets.s lib/offsets.c include/linux/mmu_notifier.h
+mm/memory.o mm/memory.c include/linux/mmu_notifier.h" ]] || fail "got: $(cat "$T/out")"
+}
+
+test_dependents_names_objects_of_a_source_and_each_file() {
+	fake_build
+	expect_ok env KERNEL_TREE="$T/k" "$S/dependents" "$T/k-out/cfg" mm/memory.c include/linux/kconfig.h \
+		tools/include/linux/mmu_notifier.h /usr/lib/gcc/x86_64-linux-gnu/12/include/stddef.h
+	[[ $(cat "$T/out") == "drv/other.o drv/other.c tools/include/linux/mmu_notifier.h
+mm/memory.o mm/memory.c include/linux/kconfig.h
+mm/memory.o mm/memory.c mm/memory.c" ]] || fail "got: $(cat "$T/out")"
+}
+
+test_dependents_needs_a_build_tree() {
+	mkdir -p "$T/k"
+	expect_fail 'no build tree' env KERNEL_TREE="$T/k" "$S/dependents" "$T/nowhere" a.h
+	expect_fail usage env KERNEL_TREE="$T/k" "$S/dependents" "$T/k"
+}
+
+# objects_fed_by: the files a commit changes select objects; an object whose
+# source the commit lacks is left out; a header makes it "header".
+test_check_patches_picks_the_objects_a_patch_feeds() {
+	mkdir -p "$T/k/mm"
+	touch "$T/k/mm/memory.c"
+	git -C "$T/k" init -q
+	git -C "$T/k" add -A
+	git -C "$T/k" -c user.name=t -c user.email=t@x commit -qm base
+	cat >"$T/deps" <<-'EOF2'
+		lib/gen.o - include/linux/mmu_notifier.h
+		lib/new.o lib/new.c include/linux/mmu_notifier.h
+		mm/memory.o mm/memory.c include/linux/mmu_notifier.h
+		mm/memory.o mm/memory.c mm/memory.c
+		mm/other.o mm/other.c include/linux/other.h
+	EOF2
+	(
+		export KERNEL_TREE=$T/k
+		# shellcheck source=scripts/check-patches
+		. "$S/check-patches"
+		objects_fed_by "$T/deps" HEAD include/linux/mmu_notifier.h mm/memory.c >"$T/a"
+		objects_fed_by "$T/deps" HEAD mm/memory.c >"$T/b"
+	)
+	[[ $(cat "$T/a") == $'lib/gen.o header\nmm/memory.o header' ]] || fail "header patch: $(cat "$T/a")"
+	[[ $(cat "$T/b") == 'mm/memory.o source' ]] || fail "source patch: $(cat "$T/b")"
+}
