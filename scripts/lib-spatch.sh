@@ -69,8 +69,8 @@ added_lines() {
 refill_calls() {
 	local file=$1 func=$2 lines=$3
 	[[ -n $func && -n $lines ]] || return 0
-	awk -v func_name="$func" -v lines="$lines" -f "$PROJECT_ROOT/scripts/refill-calls.awk" \
-		"$file" >"$file.refill" && mv "$file.refill" "$file"
+	awk -v func_name="$func" -v lines="$lines" -f "$PROJECT_ROOT/scripts/columns.awk" \
+		-f "$PROJECT_ROOT/scripts/refill-calls.awk" "$file" >"$file.refill" && mv "$file.refill" "$file"
 }
 
 # Refill, in each file of TREE the working tree changes, the calls of FUNC
@@ -110,18 +110,8 @@ retab_added_lines() {
 	while IFS= read -r file; do
 		lines=$(git -C "$tree" diff -U0 -- "$file" | added_lines)
 		[[ -n $lines ]] || continue
-		awk -v lines="$lines" '
-			BEGIN { n = split(lines, l, "\n"); for (i = 1; i <= n; i++) want[l[i]] = 1 }
-			want[FNR] && match($0, /^[ \t]+/) {
-				col = 0
-				for (i = 1; i <= RLENGTH; i++)
-					col = (substr($0, i, 1) == "\t") ? int(col / 8) * 8 + 8 : col + 1
-				ws = ""
-				for (i = 0; i < int(col / 8); i++) ws = ws "\t"
-				for (i = 0; i < col % 8; i++) ws = ws " "
-				$0 = ws substr($0, RLENGTH + 1)
-			}
-			{ print }' "$tree/$file" >"$tree/$file.retab" && mv "$tree/$file.retab" "$tree/$file"
+		awk -v lines="$lines" -f "$PROJECT_ROOT/scripts/columns.awk" -f "$PROJECT_ROOT/scripts/retab-lines.awk" \
+			"$tree/$file" >"$tree/$file.retab" && mv "$tree/$file.retab" "$tree/$file"
 	done < <(git -C "$tree" diff --name-only)
 }
 

@@ -4,21 +4,7 @@
 # after the opening parenthesis (tabs, then spaces), as the kernel wraps
 # calls. Calls with comments are left alone. Used by refill_calls() in
 # scripts/lib-spatch.sh:
-#   awk -v func_name=FUNC -v lines=LINES -f refill-calls.awk FILE
-function width(s,    i, c, col) {
-	col = 0
-	for (i = 1; i <= length(s); i++) {
-		c = substr(s, i, 1)
-		col = (c == "\t") ? int(col / 8) * 8 + 8 : col + 1
-	}
-	return col
-}
-function indent(col,    ws, i) {
-	ws = ""
-	for (i = 0; i < int(col / 8); i++) ws = ws "\t"
-	for (i = 0; i < col % 8; i++) ws = ws " "
-	return ws
-}
+#   awk -v func_name=FUNC -v lines=LINES -f columns.awk -f refill-calls.awk FILE
 # The last line of the call opening at line s, or 0.
 function call_end(s,    i, j, c, depth, start) {
 	start = index(L[s], func_name "(")
