@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Running semantic patches: rule headers, candidate files, the spatch
 # runner with its post-processing (listed sites, refilled calls, re-tabbed
-# lines), version-gated runs, report-mode checks. Sourced by lib.sh.
+# lines), version-gated runs, report-mode checks, the per-step report of
+# rewind and forward. Sourced by lib.sh.
 
 # A semantic patch's "// Key: value" header line.
 rule_header() {
@@ -146,4 +147,18 @@ run_report_gated() {
 		die "spatch failed on $(basename "$cocci")"
 	fi
 	rm -rf "$scratch"
+}
+
+# Print what the last step of a run over TREE (rewind, forward) changed:
+# its hunks as sites, in all and per file, and its time; then stage it.
+report_step() {
+	local tree=$1 step=$2 seconds=$3 files sites
+	files=$(git -C "$tree" diff --name-only | wc -l)
+	sites=$(git -C "$tree" diff -U0 | grep -c '^@@' || true)
+	printf '  %-32s %3d sites in %2d files  (%ds)\n' "$step" "$sites" "$files" "$seconds"
+	git -C "$tree" diff -U0 | awk '
+		/^\+\+\+ b\// { file = substr($0, 7) }
+		/^@@/ { n[file]++ }
+		END { for (f in n) printf "      %3d  %s\n", n[f], f }' | sort -k2
+	git -C "$tree" add -A
 }
