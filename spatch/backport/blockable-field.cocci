@@ -72,3 +72,26 @@ struct mmu_notifier_range r = {
 - .flags = 0,
 + .blockable = false,
 };
+
+// The flags word read as a value, not tested (v5.10's KVM passes
+// range->flags on to kvm_unmap_hva_range()). MMU_NOTIFIER_RANGE_BLOCKABLE
+// is bit 0 and the only flag any tree with the contextual API defines, so
+// the word's value is the blockable bool's value: 1 when it may block.
+@flags_value depends on patch@
+{struct mmu_notifier_range *, const struct mmu_notifier_range *} R;
+@@
+- R->flags
++ R->blockable
+
+// Where such a word is tested later it holds the bool now, and the bit
+// has no name in the pre-v5.2 API: the test is the word itself.
+@depends on patch@
+expression E;
+@@
+(
+- (E & MMU_NOTIFIER_RANGE_BLOCKABLE)
++ E
+|
+- E & MMU_NOTIFIER_RANGE_BLOCKABLE
++ E
+)
