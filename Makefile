@@ -1,4 +1,6 @@
 # Entry points. Settings are environment or command-line variables:
+#   KERNEL         a tag of kernel-tags (default: the reference, 6.1.176);
+#                  another tag works in build/kernels/vTAG
 #   WORK_DIR       where downloads, the kernel tree and builds go (./build)
 #   KERNEL_SRC     use this git kernel tree (a worktree of it) instead of
 #                  Debian's tarball; KERNEL_REF picks the commit (HEAD)
@@ -10,7 +12,10 @@
 SHELL := /bin/bash
 CONFIGS ?= $(patsubst configs/%.config,%,$(wildcard configs/*.config))
 CONFIG ?= $(CONFIGS)
-WORK_DIR ?= $(CURDIR)/build
+# A pinned tag other than the reference (KERNEL=, see kernel-tags) works in
+# a directory of its own, as scripts/lib.sh decides.
+REFERENCE := $(shell awk '!/^\#/ && NF == 5 && $$5 == "reference" { print $$3 }' kernel-tags)
+WORK_DIR ?= $(if $(filter-out $(REFERENCE),$(KERNEL)),$(CURDIR)/build/kernels/v$(KERNEL),$(CURDIR)/build)
 # The configurations that run the event selftest, for stress-boot.
 STRESS_CONFIGS ?= x86_64-notifier arm64-notifier
 BOOTS ?= 20

@@ -4,8 +4,29 @@
 
 PROJECT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-# Everything the pipeline downloads, unpacks or builds lives below WORK_DIR.
-WORK_DIR=${WORK_DIR:-$PROJECT_ROOT/build}
+# The packaged kernels (kernel-tags): "SUITE DEBIAN-VERSION UPSTREAM SHA256
+# ROLE" lines. pinned_kernel UPSTREAM prints the line of that tag;
+# pinned_kernels ROLE the upstream versions with that role.
+KERNEL_PINS=$PROJECT_ROOT/kernel-tags
+pinned_kernel() { awk -v v="$1" '!/^#/ && NF == 5 && $3 == v' "$KERNEL_PINS"; }
+pinned_kernels() { awk -v r="$1" '!/^#/ && NF == 5 && $5 == r { print $3 }' "$KERNEL_PINS"; }
+
+# KERNEL=UPSTREAM picks a pinned tag; without it, the reference. Each
+# KERNEL_* variable set in the environment still wins.
+read -r _pin_suite _pin_deb _pin_version _pin_sha _pin_role < <(
+	if [[ -n ${KERNEL:-} ]]; then pinned_kernel "$KERNEL"; else pinned_kernel "$(pinned_kernels reference)"; fi) || {
+	printf 'error: KERNEL=%s is not pinned in %s (pinned: %s)\n' "${KERNEL:-}" "$KERNEL_PINS" \
+		"$(awk '!/^#/ && NF == 5 { printf "%s ", $3 }' "$KERNEL_PINS")" >&2
+	exit 1
+}
+
+# Everything the pipeline downloads, unpacks or builds lives below WORK_DIR;
+# a tag other than the reference gets a directory of its own there.
+if [[ $_pin_role == reference ]]; then
+	WORK_DIR=${WORK_DIR:-$PROJECT_ROOT/build}
+else
+	WORK_DIR=${WORK_DIR:-$PROJECT_ROOT/build/kernels/v$_pin_version}
+fi
 WORK_MARKER=.mmnr-work
 
 # Create WORK_DIR (marked as ours, so that clean-work may remove it).
@@ -14,10 +35,11 @@ make_work_dir() {
 	[[ -f $WORK_DIR/$WORK_MARKER ]] || echo "work directory of $PROJECT_ROOT" >"$WORK_DIR/$WORK_MARKER"
 }
 
-# The reference tag, as packaged by Debian bookworm.
-KERNEL_VERSION=${KERNEL_VERSION:-6.1.176}
-KERNEL_DEB_VERSION=${KERNEL_DEB_VERSION:-6.1.176-1}
-KERNEL_SHA256=${KERNEL_SHA256:-9aad4025973feea3f0d978e82ab7db97d8d5ce3f59fcc6b1f316153d66e3a504}
+# The tag, as its Debian suite packages it.
+KERNEL_VERSION=${KERNEL_VERSION:-$_pin_version}
+KERNEL_DEB_VERSION=${KERNEL_DEB_VERSION:-$_pin_deb}
+KERNEL_SHA256=${KERNEL_SHA256:-$_pin_sha}
+KERNEL_SUITE=${KERNEL_SUITE:-$_pin_suite}
 KERNEL_TAG=${KERNEL_TAG:-v$KERNEL_VERSION}
 
 # The kernel tree every later step works on: an import of the tarball, or a

@@ -23,10 +23,10 @@ test_rewind_refuses_dirty_tree() {
 	expect_fail 'uncommitted changes' env WORK_DIR="$T/w" REWIND_TREE="$T/k" "$S/rewind"
 }
 
-test_rewind_names_the_patch_and_file_that_do_not_apply() {
+test_rewind_names_the_step_file_and_construct_it_cannot_handle() {
 	fake_tree 'enum mmu_notifier_event { MMU_NOTIFY_UNMAP = 0 };'
-	expect_fail 'mmu_notifier-header.patch does not apply: patch failed: include/linux/mmu_notifier.h' \
-		env WORK_DIR="$T/w" REWIND_TREE="$T/k" "$S/rewind"
+	expect_fail 'rewind: mmu_notifier-header.py failed' env WORK_DIR="$T/w" REWIND_TREE="$T/k" "$S/rewind"
+	expect_output "include/linux/mmu_notifier.h: no '#define MMU_NOTIFIER_RANGE_BLOCKABLE'"
 	[[ -z $(git -C "$T/k" status --porcelain) ]] || fail "the failed rewind left changes behind"
 }
 
@@ -79,7 +79,7 @@ C
 	grep -q 'if (!range->blockable)' "$T/mod/drv.c" || fail "accessor not rewound"
 	[[ $(tr -s ' \t\n' ' ' <"$T/mod/drv.c") == *'mmu_notifier_range_init(&range, vma->vm_mm, vma->vm_start, vma->vm_end);'* ]] ||
 		{ cat "$T/mod/drv.c" >&2; fail "init_owner not rewound"; }
-	grep -q 'mmu_notifier-header.patch' "$T/out" && fail "kernel-only patch run on module sources"
+	grep -q 'mmu_notifier-header.py' "$T/out" && fail "kernel-only step run on module sources"
 	true
 }
 

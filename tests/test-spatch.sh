@@ -56,7 +56,7 @@ run_report_cases() {
 	((n > 0)) || fail "$kind/$rule has no test case"
 }
 
-for cocci in "$SPATCH_DIR"/check/*.cocci "$SPATCH_DIR"/leftovers/*.cocci; do
+for cocci in "$SPATCH_DIR"/check/*.cocci "$SPATCH_DIR"/leftovers/*.cocci "$SPATCH_DIR"/extract/*.cocci; do
 	[[ -f $cocci ]] || continue
 	kind=$(basename "$(dirname "$cocci")")
 	rule=$(basename "$cocci" .cocci)
@@ -68,6 +68,40 @@ for cocci in "$SPATCH_DIR"/backport/*.cocci "$SPATCH_DIR"/forward/*.cocci; do
 	kind=$(basename "$(dirname "$cocci")")
 	rule=$(basename "$cocci" .cocci)
 	eval "test_spatch_${kind}_${rule//-/_}() { run_cases $kind $rule; }"
+done
+
+# run_generator_cases NAME: spatch/backport/NAME.py over each case of
+# spatch/tests/backport/NAME/: a .h is the tree's include/linux/
+# mmu_notifier.h, a .c a source file; the result must be the .res, or the
+# run must fail with the .err message and leave the file as it was.
+run_generator_cases() {
+	local name=$1 gen case tree rel n=0
+	gen=$SPATCH_DIR/backport/$name.py
+	for case in "$SPATCH_DIR/tests/backport/$name"/*.[ch]; do
+		tree=$T/gen-$n
+		rel=$(basename "$case")
+		[[ $case == *.h ]] && rel=include/linux/mmu_notifier.h
+		mkdir -p "$tree/$(dirname "$rel")"
+		cp "$case" "$tree/$rel"
+		git -C "$tree" init -q && git -C "$tree" add -A
+		if [[ -f ${case%.*}.err ]]; then
+			python3 "$gen" "$tree" >/dev/null 2>"$T/gen.err" && fail "$name: $(basename "$case") did not fail"
+			diff -u "${case%.*}.err" "$T/gen.err" >&2 || fail "$name: $(basename "$case") fails otherwise"
+			cmp -s "$case" "$tree/$rel" || fail "$name: $(basename "$case") was written despite the error"
+		else
+			[[ -f ${case%.*}.res ]] || fail "$case has neither .res nor .err"
+			python3 "$gen" "$tree" >/dev/null 2>"$T/gen.err" || { cat "$T/gen.err" >&2; fail "$name failed on $case"; }
+			diff -u "${case%.*}.res" "$tree/$rel" >&2 || fail "$name: $(basename "$case") differs from its .res"
+		fi
+		n=$((n + 1))
+	done
+	((n > 0)) || fail "backport/$name.py has no test case"
+}
+
+for gen in "$SPATCH_DIR"/backport/*.py; do
+	[[ -f $gen ]] || continue
+	name=$(basename "$gen" .py)
+	eval "test_generator_${name//-/_}() { run_generator_cases $name; }"
 done
 
 test_semantic_patches_have_kernel_style_headers() {
@@ -88,7 +122,7 @@ test_backport_order_lists_every_step() {
 	for step in $listed; do
 		[[ -f $SPATCH_DIR/backport/$step ]] || fail "ORDER names missing $step"
 	done
-	for f in "$SPATCH_DIR"/backport/*.cocci "$SPATCH_DIR"/backport/*.patch; do
+	for f in "$SPATCH_DIR"/backport/*.cocci "$SPATCH_DIR"/backport/*.py; do
 		grep -qx "$(basename "$f")" <<<"$listed" || fail "$(basename "$f") is not in ORDER"
 	done
 }

@@ -7,7 +7,7 @@
 // anything else is left for spatch/check to report).
 // Copyright: (C) 2026 The mmu_notifier contextual information project. GPL-2.0
 // Options: --include-headers
-// Search: mmu_notifier_range_blockable|MMU_NOTIFIER_RANGE_BLOCKABLE
+// Search: mmu_notifier_range_blockable|MMU_NOTIFIER_RANGE_BLOCKABLE|mmu_notifier_range
 // Keywords: mmu_notifier_range, blockable, backport
 
 virtual patch

@@ -268,7 +268,7 @@ def main(argv):
             old = f.read()
         new = rewind(old)
     except (OSError, RewindError) as e:
-        sys.stderr.write("error: %s: %s\n" % (path, e))
+        sys.stderr.write("error: mmu_notifier-header.py: %s: %s\n" % (HEADER, e))
         return 1
     with open(path, "w") as f:
         f.write(new)
