@@ -20,7 +20,7 @@ WORK_DIR ?= $(if $(filter-out $(REFERENCE),$(KERNEL)),$(CURDIR)/build/kernels/v$
 STRESS_CONFIGS ?= x86_64-notifier arm64-notifier
 BOOTS ?= 20
 
-.PHONY: help setup deps kernel base series check-cocci apply answer-key check-patches build boot stress-boot pipeline check test ci clean distclean
+.PHONY: help setup deps kernel base series check-cocci apply answer-key forward-tag check-patches build boot stress-boot pipeline check test ci clean distclean
 
 help:
 	@echo 'make setup    install packages, fetch and verify the kernel, build and boot every configuration'
@@ -33,6 +33,7 @@ help:
 	@echo 'make check-cocci  regenerate in scratch, compare with patches/, run spatch/check/'
 	@echo 'make apply    git am patches/ onto the base (branch applied/<ref>)'
 	@echo 'make answer-key   compare call sites and consumers with the reference tag'
+	@echo 'make forward-tag KERNEL=5.10.223  another tag: the forward semantic patches on its base, against the tag'
 	@echo 'make check-patches  build and check the series patch by patch'
 	@echo 'make build    build CONFIG from the checked-out kernel (default: all of: $(CONFIGS))'
 	@echo 'make boot     boot CONFIG under QEMU and run the guest tests'
@@ -65,6 +66,9 @@ apply: base
 
 answer-key:
 	scripts/answer-key
+
+forward-tag: base
+	scripts/forward-tag
 
 check-patches:
 	scripts/check-patches

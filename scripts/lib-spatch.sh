@@ -24,16 +24,23 @@ rule_candidates() {
 # spatch's messages go to LOG; what the rule prints on stdout (the sites it
 # lists, "FILE:LINE: ...") goes to LOG.out and is shown.
 run_semantic_patch() {
-	local tree=$1 cocci=$2 log=$3 opts files
+	local tree=$1 cocci=$2 log=$3 opts files file
 	read -r -a opts <<<"$(rule_header "$cocci" Options)"
 	mapfile -t files < <(rule_candidates "$tree" "$cocci")
 	: >"$log.out"
+	: >"$log"
 	((${#files[@]} > 0)) || return 0
-	(cd "$tree" && spatch --very-quiet --sp-file "$cocci" -D patch --in-place \
-		"${opts[@]}" "${files[@]}" >"$log.out" 2>"$log") || {
-		cat "$log" >&2
-		die "spatch failed on $(basename "$cocci") (log: $log)"
-	}
+	# One spatch per file: files named together on spatch's command line
+	# form one unit, where a rule that depends on another sees its match in
+	# any of them (a walk callback of one file deciding a call site of
+	# another).
+	for file in "${files[@]}"; do
+		(cd "$tree" && spatch --very-quiet --sp-file "$cocci" -D patch --in-place \
+			"${opts[@]}" "$file" >>"$log.out" 2>>"$log") || {
+			cat "$log" >&2
+			die "spatch failed on $(basename "$cocci") at $file (log: $log)"
+		}
+	done
 	show_rule_output "$cocci" "$log.out"
 	refill_tree_calls "$tree" "$(rule_header "$cocci" Reflow)"
 	retab_added_lines "$tree"

@@ -36,37 +36,34 @@
 /// 10. oom_reap, UNMAP: after the call the range is started without
 ///     blocking (mmu_notifier_invalidate_range_start_nonblock()) and
 ///     zapped: the OOM reaper tears down a dying process's memory.
-/// 11. hugetlb_unmap, UNMAP (judgement): after the call hugetlb's unmap
-///     (__unmap_hugepage_range()) runs: unmap_hugepage_range() since v6.2,
-///     which takes a page away from other processes' mappings with a
-///     gather of its own; upstream says UNMAP, where rule 19 says CLEAR.
-/// 12. mremap_move, UNMAP: after the call entries move to other addresses
+/// 11. mremap_move, UNMAP: after the call entries move to other addresses
 ///     (move_ptes(), move_pgt_entry(), move_normal_p?d(), move_huge_p?d()):
-///     the old range is left unmapped. Before rule 15: mremap splits huge
+///     the old range is left unmapped. Before rule 14: mremap splits huge
 ///     entries it cannot move whole.
-/// 13. hugetlb_move, CLEAR (judgement): hugetlb's mremap moves entries
-///     (move_huge_pte()) like rule 12; upstream says CLEAR there.
-/// 14. uffd_move, CLEAR: after the call UFFDIO_MOVE moves a page to
+/// 12. hugetlb_move, CLEAR (judgement): hugetlb's mremap moves entries
+///     (move_huge_pte()) like rule 11; upstream says CLEAR there.
+/// 13. uffd_move, CLEAR: after the call UFFDIO_MOVE moves a page to
 ///     another address of its own vma or another (move_present_pte(),
 ///     move_swap_pte(), move_zeropage_pte()): the source entry is cleared
 ///     and its vma stays.
-/// 15. split_huge, CLEAR: after the call a huge entry is split
+/// 14. split_huge, CLEAR: after the call a huge entry is split
 ///     (*split_huge_p?d*()): the huge mapping is replaced by small ones.
-/// 16. device_private, CLEAR: the range is a struct migrate_vma's (device
+/// 15. device_private, CLEAR: the range is a struct migrate_vma's (device
 ///     private migration replaces entries by migration entries);
 ///     init-owner.cocci later gives it MIGRATE and the owner.
-/// 17. exclusive_restore, CLEAR: after the call a device-exclusive entry
+/// 16. exclusive_restore, CLEAR: after the call a device-exclusive entry
 ///     is restored (restore_exclusive_pte()); init-owner.cocci later gives
 ///     it EXCLUSIVE.
-/// 18. clear_entries, CLEAR: after the call entries are cleared, replaced
+/// 17. clear_entries, CLEAR: after the call entries are cleared, replaced
 ///     or unshared while the vma stays: *_clear_flush*(),
 ///     *_collapse_flush(), *_get_and_clear*(), set_pte_at_notify(),
 ///     huge_pmd_unshare(): copy-on-write, KSM, uprobes, reclaim,
 ///     migration, THP collapse.
-/// 19. own_gather, CLEAR: the function gathers freed pages in a struct
+/// 18. own_gather, CLEAR: the function gathers freed pages in a struct
 ///     mmu_gather of its own (tlb_gather_mmu*()): it empties the range
-///     (MADV_DONTNEED, MADV_FREE, truncation) while the vma stays.
-/// 20. range_for_caller, CLEAR (judgement): the range is a parameter: the
+///     (MADV_DONTNEED, MADV_FREE, truncation, and since v6.2 hugetlb's
+///     unmap_hugepage_range(): v6.12.107 says CLEAR) while the vma stays.
+/// 19. range_for_caller, CLEAR (judgement): the range is a parameter: the
 ///     function looks an entry up and starts the invalidation for its
 ///     caller, which changes the entry (v5.10's follow_invalidate_pte(),
 ///     whose dax caller cleans it; upstream says CLEAR).
@@ -78,7 +75,7 @@
 /// decision is written to stderr as "FILE:LINE: FUNCTION(): EVENT (rule)".
 ///
 // Confidence: High on v6.1.176 (every call site gets upstream's event);
-// Moderate elsewhere: rules 4, 6, 11, 13 and 20 follow upstream's choices for
+// Moderate elsewhere: rules 4, 6, 12 and 19 follow upstream's choices for
 // the functions they name, and the others trust what the code calls.
 // Copyright: (C) 2026 The mmu_notifier contextual information project. GPL-2.0
 // Options: --no-includes --include-headers
@@ -273,20 +270,7 @@ p << oom_reap.p;
 @@
 decide(p, "MMU_NOTIFY_UNMAP", "oom_reap")
 
-// 11. hugetlb_unmap (judgement)
-@hugetlb_unmap exists@
-position p;
-@@
-mmu_notifier_range_init@p(...)
-... when any
-__unmap_hugepage_range(...)
-
-@script:python@
-p << hugetlb_unmap.p;
-@@
-decide(p, "MMU_NOTIFY_UNMAP", "hugetlb_unmap")
-
-// 12. mremap_move
+// 11. mremap_move
 @mremap_move exists@
 position p;
 identifier f =~ "^(move_ptes|move_pgt_entry|move_normal_p[a-z0-9]d|move_huge_p[a-z0-9]d)$";
@@ -300,7 +284,7 @@ p << mremap_move.p;
 @@
 decide(p, "MMU_NOTIFY_UNMAP", "mremap_move")
 
-// 13. hugetlb_move (judgement)
+// 12. hugetlb_move (judgement)
 @hugetlb_move exists@
 position p;
 @@
@@ -313,7 +297,7 @@ p << hugetlb_move.p;
 @@
 decide(p, "MMU_NOTIFY_CLEAR", "hugetlb_move")
 
-// 14. uffd_move
+// 13. uffd_move
 @uffd_move exists@
 position p;
 identifier f =~ "^move_(present|swap|zeropage)_pte$";
@@ -327,7 +311,7 @@ p << uffd_move.p;
 @@
 decide(p, "MMU_NOTIFY_CLEAR", "uffd_move")
 
-// 15. split_huge
+// 14. split_huge
 @split_huge exists@
 position p;
 identifier f =~ "split_huge_p[a-z0-9]d";
@@ -341,7 +325,7 @@ p << split_huge.p;
 @@
 decide(p, "MMU_NOTIFY_CLEAR", "split_huge")
 
-// 16. device_private
+// 15. device_private
 @device_private exists@
 struct migrate_vma *MIG;
 identifier fld;
@@ -354,7 +338,7 @@ p << device_private.p;
 @@
 decide(p, "MMU_NOTIFY_CLEAR", "device_private")
 
-// 17. exclusive_restore
+// 16. exclusive_restore
 @exclusive_restore exists@
 position p;
 @@
@@ -367,7 +351,7 @@ p << exclusive_restore.p;
 @@
 decide(p, "MMU_NOTIFY_CLEAR", "exclusive_restore")
 
-// 18. clear_entries
+// 17. clear_entries
 @clear_entries exists@
 position p;
 identifier f =~ "^((ptep|pmdp|pudp|huge_ptep)_[a-z_]*(clear_flush|collapse_flush|get_and_clear)[a-z_]*|set_pte_at_notify|_*huge_pmd_unshare)$";
@@ -381,7 +365,7 @@ p << clear_entries.p;
 @@
 decide(p, "MMU_NOTIFY_CLEAR", "clear_entries")
 
-// 19. own_gather
+// 18. own_gather
 @gather_fn exists@
 identifier fn;
 identifier f =~ "^tlb_gather_mmu";
@@ -400,7 +384,7 @@ p << own_gather.p;
 @@
 decide(p, "MMU_NOTIFY_CLEAR", "own_gather")
 
-// 20. range_for_caller (judgement)
+// 19. range_for_caller (judgement)
 @range_for_caller exists@
 identifier fn, R;
 position p;

@@ -202,7 +202,7 @@ static long do_pagemap_scan(struct mm_struct *mm, unsigned long uarg)
 	return ret;
 }
 
-/* mm/hugetlb.c: UNMAP, upstream's choice for hugetlb's unmap of a page */
+/* mm/hugetlb.c: CLEAR, as v6.12.107 says: a gather of its own (rule 18) */
 void unmap_hugepage_range(struct vm_area_struct *vma, unsigned long start,
 			  unsigned long end, struct folio *folio,
 			  zap_flags_t zap_flags)
