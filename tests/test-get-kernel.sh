@@ -129,6 +129,29 @@ SRC
 	! grep -rq 'one.invalid\|two.invalid' /etc/apt/ || fail "system apt config touched"
 }
 
+test_deb_src_entries_follow_the_tags_suite() {
+	local codename d=$T/w/apt/sources.list.d
+	codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
+	fake_apt
+	printf 'deb [arch=amd64] http://one.invalid/debian %s main\ndeb http://one.invalid/sec %s-security main\n' \
+		"$codename" "$codename" >"$T/etc/sources.list"
+	printf 'Types: deb\nURIs: http://two.invalid/debian\nSuites: %s %s-updates\nComponents: main\n' \
+		"$codename" "$codename" >"$T/etc/sources.list.d/a.sources"
+	env PATH="$T/bin:$PATH" WORK_DIR="$T/w" KERNEL=5.10.223 "$S/get-kernel" >"$T/out" 2>&1 || true
+	expect_output 'deb-src entries for bullseye'
+	[[ $(cat "$d/derived.list") == $'deb-src [arch=amd64] http://one.invalid/debian bullseye main\ndeb-src http://one.invalid/sec bullseye-security main' ]] ||
+		fail "one-line entries: $(cat "$d/derived.list")"
+	grep -qx 'Suites: bullseye bullseye-updates' "$d/derived.sources" || fail "deb822: $(cat "$d/derived.sources")"
+}
+
+test_kernel_selects_a_pinned_tag_and_refuses_others() {
+	[[ $(KERNEL=6.12.107 bash -c '. "$0"; echo "$KERNEL_VERSION $KERNEL_DEB_VERSION $KERNEL_SUITE ${WORK_DIR#"$PROJECT_ROOT"/}"' "$S/lib.sh") == \
+		"6.12.107 6.12.107-1 trixie build/kernels/v6.12.107" ]] || fail "KERNEL=6.12.107 not taken from kernel-tags"
+	[[ $(bash -c '. "$0"; echo "$KERNEL_VERSION ${WORK_DIR#"$PROJECT_ROOT"/}"' "$S/lib.sh") == "6.1.176 build" ]] ||
+		fail "the default is not the reference"
+	expect_fail 'KERNEL=9.9 is not pinned' env KERNEL=9.9 "$S/get-kernel"
+}
+
 user_repo() {
 	fake_kernel_tree "$T/user"
 	rm -rf "$T/user/build"
