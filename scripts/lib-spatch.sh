@@ -24,23 +24,36 @@ rule_candidates() {
 # spatch's messages go to LOG; what the rule prints on stdout (the sites it
 # lists, "FILE:LINE: ...") goes to LOG.out and is shown.
 run_semantic_patch() {
-	local tree=$1 cocci=$2 log=$3 opts files file
+	local tree=$1 cocci=$2 log=$3 opts files file tmp n=0 i failed
 	read -r -a opts <<<"$(rule_header "$cocci" Options)"
 	mapfile -t files < <(rule_candidates "$tree" "$cocci")
 	: >"$log.out"
 	: >"$log"
 	((${#files[@]} > 0)) || return 0
-	# One spatch per file: files named together on spatch's command line
-	# form one unit, where a rule that depends on another sees its match in
-	# any of them (a walk callback of one file deciding a call site of
-	# another).
+	# One spatch per file, JOBS at a time: files named together on spatch's
+	# command line form one unit, where a rule that depends on another sees
+	# its match in any of them (a walk callback of one file deciding a call
+	# site of another). Output is gathered in the files' order.
+	tmp=$(mktemp -d)
 	for file in "${files[@]}"; do
-		(cd "$tree" && spatch --very-quiet --sp-file "$cocci" -D patch --in-place \
-			"${opts[@]}" "$file" >>"$log.out" 2>>"$log") || {
-			cat "$log" >&2
-			die "spatch failed on $(basename "$cocci") at $file (log: $log)"
-		}
+		while (($(jobs -rp | wc -l) >= JOBS)); do
+			wait -n || true
+		done
+		{ (cd "$tree" && spatch --very-quiet --sp-file "$cocci" -D patch --in-place \
+			"${opts[@]}" "$file" >"$tmp/$n.out" 2>"$tmp/$n.err") || echo "$file" >>"$tmp/failed"; } &
+		n=$((n + 1))
 	done
+	wait
+	for ((i = 0; i < n; i++)); do
+		cat "$tmp/$i.out" >>"$log.out"
+		cat "$tmp/$i.err" >>"$log"
+	done
+	failed=$(paste -sd' ' "$tmp/failed" 2>/dev/null || true)
+	rm -rf "$tmp"
+	if [[ -n $failed ]]; then
+		cat "$log" >&2
+		die "spatch failed on $(basename "$cocci") at $failed (log: $log)"
+	fi
 	show_rule_output "$cocci" "$log.out"
 	refill_tree_calls "$tree" "$(rule_header "$cocci" Reflow)"
 	retab_added_lines "$tree"
