@@ -75,3 +75,39 @@ test_semantic_patch_runner_refills_and_lists() {
 	grep -q 'mm/shapes.c:[0-9]*: odd_layout(): MMU_NOTIFY_CLEAR (split_huge)' "$T/rule.log" ||
 		fail "decision not logged"
 }
+
+# A rule's facts are per file: a uffd-wp walk callback in one file must not
+# make another file's page walk a protection change (spatch treats files
+# named together as one unit; the runner gives it one file at a time).
+test_semantic_patch_runner_keeps_rules_per_file() {
+	mkdir -p "$T/k/mm"
+	cat >"$T/k/mm/uffd.c" <<'C'
+static int wp_pte(pte_t *pte, unsigned long addr, struct mm_walk *walk)
+{
+	set_pte_at(walk->mm, addr, pte, pte_mkuffd_wp(*pte));
+	return 0;
+}
+C
+	cat >"$T/k/mm/free.c" <<'C'
+static int free_vma(struct vm_area_struct *vma, struct mm_struct *mm,
+		    unsigned long start, unsigned long end)
+{
+	struct mmu_notifier_range range;
+	struct mmu_gather tlb;
+
+	mmu_notifier_range_init(&range, MMU_NOTIFY_UNMAP, 0, vma, mm, start, end);
+	tlb_gather_mmu(&tlb, mm);
+	mmu_notifier_invalidate_range_start(&range);
+	walk_page_range(mm, start, end, &free_walk_ops, &tlb);
+	mmu_notifier_invalidate_range_end(&range);
+	return 0;
+}
+C
+	git -C "$T/k" init -q
+	git -C "$T/k" add -A
+	expect_ok bash -c ". '$S/lib.sh'; . '$S/lib-spatch.sh'; run_semantic_patch '$T/k' \
+		'$PROJECT_ROOT/spatch/forward/call-site-events.cocci' '$T/rule.log'"
+	grep -q 'MMU_NOTIFY_CLEAR, 0, vma, mm' "$T/k/mm/free.c" || { cat "$T/k/mm/free.c" >&2; fail "not CLEAR"; }
+	grep -q 'mm/free.c:[0-9]*: free_vma(): MMU_NOTIFY_CLEAR (own_gather)' "$T/rule.log" ||
+		{ cat "$T/rule.log" >&2; fail "decided by another file's callback"; }
+}
