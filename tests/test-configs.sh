@@ -98,3 +98,30 @@ test_series_only_options_stay_out_of_base_builds() {
 	grep -q 'test-mmu-notifier' <<<"$(config_meta "$PROJECT_ROOT/configs/x86_64-notifier.config" include-series)" ||
 		fail "x86_64-notifier does not build the test module in series builds"
 }
+
+# A fragment serves several tags: with --tree, an option that no Kconfig
+# file of the tree defines is named and let through; one the tree defines
+# that did not stick still fails, and so does everything without --tree.
+test_check_config_tells_missing_option_from_dropped_one() {
+	mkdir -p tree/mm tree/arch/x86 tree/.git
+	printf 'config PRESENT\n\tbool "present"\n' >tree/mm/Kconfig
+	printf 'menuconfig MENU\n\tbool "a menu"\nif MENU\n  config INDENTED\n\tbool\nendif\n' >tree/arch/x86/Kconfig.debug
+	# A definition outside a Kconfig file, or a mere mention, does not count.
+	printf 'config ELSEWHERE\n' >tree/mm/Makefile
+	printf 'config YOUNGER\n' >tree/.git/Kconfig
+	printf '\tdepends on YOUNGER\n\tselect ELSEWHERE\n' >>tree/mm/Kconfig
+	printf 'CONFIG_A=y\n# CONFIG_PRESENT is not set\nCONFIG_MENU=y\n' >.config
+	printf 'CONFIG_A=y\nCONFIG_YOUNGER=y\nCONFIG_ELSEWHERE=m\n' >frag
+	expect_ok "$S/check-config" --tree tree .config frag
+	expect_output 'frag: CONFIG_YOUNGER: this kernel has no such option'
+	expect_output 'frag: CONFIG_ELSEWHERE: this kernel has no such option'
+	expect_fail 'wanted CONFIG_YOUNGER=y, got: CONFIG_YOUNGER absent' "$S/check-config" .config frag
+	printf 'CONFIG_YOUNGER=y\nCONFIG_PRESENT=y\n' >frag
+	expect_fail 'wanted CONFIG_PRESENT=y, got: # CONFIG_PRESENT is not set' "$S/check-config" --tree tree .config frag
+	expect_output 'CONFIG_YOUNGER: this kernel has no such option'
+	expect_output 'did not stick'
+	printf 'CONFIG_MENU=y\nCONFIG_INDENTED=y\n' >frag
+	expect_fail 'wanted CONFIG_INDENTED=y, got: CONFIG_INDENTED absent' "$S/check-config" --tree tree .config frag
+	grep -q 'CONFIG_MENU' "$T/out" && fail "CONFIG_MENU stuck and was reported"
+	expect_fail 'needs a kernel tree' "$S/check-config" --tree nowhere .config frag
+}
