@@ -1,0 +1,74 @@
+# shellcheck shell=bash
+# scripts/boot without a kernel: a fake QEMU that runs nothing, only reads
+# the initramfs it is given and answers for each program in /tests, so that
+# what boot puts in the guest and how it reports is checked.
+
+# A kernel tree whose only build is a fake x86_64 image; a repository of
+# selftests laid out as from v6.3 on (tools/testing/selftests/mm); a fake
+# qemu-system-x86_64 first on PATH.
+boot_fakes() {
+	local sel=$T/sel/tools/testing/selftests
+	mkdir -p "$T/w/linux" "$T/w/out/x86_64-notifier/arch/x86/boot" "$sel/mm" "$T/bin"
+	: >"$T/w/out/x86_64-notifier/arch/x86/boot/bzImage"
+	printf '#define TEST_TIMEOUT_DEFAULT 30\n' >"$sel/kselftest_harness.h"
+	: >"$sel/kselftest.h"
+	printf '#include "../kselftest_harness.h"\nint main(void) { return 4; }\n' >"$sel/mm/mmu_notifier_events.c"
+	git -C "$T/sel" init -q
+	git -C "$T/sel" add -A
+	git -C "$T/sel" -c user.name=t -c user.email=t@t commit -qm selftests
+	git -C "$T/sel" branch -q applied/v6.1.176
+	cat >"$T/bin/qemu-system-x86_64" <<'FAKE'
+#!/bin/bash
+while (($#)); do [[ $1 == -initrd ]] && initrd=$2; shift; done
+# The event selftest on a kernel without its interface: a whole-suite skip.
+for t in $(gzip -dc "$initrd" | cpio -t --quiet | sed -nE 's|^(\./)?tests/(.)|\2|p' | sort); do
+	if [[ $t == mmu_notifier_events ]]; then
+		echo "MMNR PLAN $t 0"; echo "MMNR SKIP $t test_mmu_notifier interface absent"; echo "MMNR EXIT $t 4"
+		continue
+	fi
+	echo "MMNR PLAN $t 1"; echo "MMNR RESULT $t.ran PASS fake"; echo "MMNR EXIT $t 0"
+done
+echo "MMNR END"
+FAKE
+	chmod +x "$T/bin/qemu-system-x86_64"
+	export PATH=$T/bin:$PATH WORK_DIR=$T/w KERNEL_TREE=$T/w/linux BOOT_TIMEOUT=60
+}
+
+initrd_tests() {
+	gzip -dc "$T/w/guest/x86_64-notifier.cpio.gz" | cpio -t --quiet | sed -nE 's|^(\./)?tests/(.)|\2|p' | sort | tr '\n' ' '
+}
+
+# Another tag's base has no series branch: without a way out, the boot
+# stops and says which settings give one.
+test_boot_without_series_branch_names_the_settings() {
+	boot_fakes
+	git -C "$KERNEL_TREE" init -q
+	expect_fail 'no refs/heads/none in .*SELFTEST_TREE.*GUEST_TESTS' \
+		env SELFTEST_REF=refs/heads/none "$S/boot" --variant base x86_64-notifier
+}
+
+# GUEST_TESTS replaces the config's suites; what it leaves out is named as
+# not run, at the start and in the final line, never as passed.
+test_boot_guest_tests_override_names_what_did_not_run() {
+	boot_fakes
+	GUEST_TESTS=smoke expect_ok "$S/boot" --variant base x86_64-notifier
+	[[ $(initrd_tests) == 'smoke ' ]] || fail "initramfs holds: $(initrd_tests)"
+	expect_output 'GUEST_TESTS replaces the config.s suites: smoke; not run: kselftest/mmu_notifier_events=absent'
+	expect_output 'passed \(GUEST_TESTS; not run: kselftest/mmu_notifier_events=absent\)'
+	# A suite GUEST_TESTS names must still run and report.
+	# shellcheck disable=SC2016 # the fake's own $t, not ours
+	sed -i 's/RESULT \$t.ran PASS/RESULT $t.ran SKIP/' "$T/bin/qemu-system-x86_64"
+	GUEST_TESTS=smoke expect_fail 'skipped: smoke.ran' "$S/boot" --variant base x86_64-notifier
+}
+
+# The selftest comes from SELFTEST_REF of SELFTEST_TREE, in mm/ there:
+# the config's own list for the base runs whole.
+test_boot_takes_selftests_from_another_repository() {
+	boot_fakes
+	SELFTEST_TREE=$T/sel SELFTEST_REF=applied/v6.1.176 expect_ok "$S/boot" --variant base x86_64-notifier
+	[[ $(initrd_tests) == 'mmu_notifier_events smoke ' ]] || fail "initramfs holds: $(initrd_tests)"
+	expect_output "kernel selftests from applied/v6.1.176 of $T/sel"
+	expect_output 'suite mmu_notifier_events: interface absent, as expected'
+	grep -q 'not run' "$T/out" && fail "a suite is said not run"
+	true
+}
