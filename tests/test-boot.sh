@@ -3,6 +3,8 @@
 # the initramfs it is given and answers for each program in /tests, so that
 # what boot puts in the guest and how it reports is checked.
 
+. "$PROJECT_ROOT/scripts/lib.sh"
+
 # A kernel tree whose only build is a fake x86_64 image; a repository of
 # selftests laid out as from v6.3 on (tools/testing/selftests/mm); a fake
 # qemu-system-x86_64 first on PATH.
@@ -71,4 +73,20 @@ test_boot_takes_selftests_from_another_repository() {
 	expect_output 'suite mmu_notifier_events: interface absent, as expected'
 	grep -q 'not run' "$T/out" && fail "a suite is said not run"
 	true
+}
+
+# Another pinned tag's base takes the selftest from the reference's series
+# branch in the reference's tree, by default; without it, it says so.
+test_boot_of_another_tag_takes_the_reference_series() {
+	local other
+	boot_fakes
+	other=$(pinned_kernels other | head -n1)
+	[[ -n $other ]] || fail "kernel-tags pins no tag other than the reference"
+	mkdir -p "$T/ref"
+	ln -s "$T/sel" "$T/ref/linux"
+	KERNEL_VERSION=$other REFERENCE_WORK_DIR=$T/ref expect_ok "$S/boot" --variant base x86_64-notifier
+	expect_output "kernel selftests from applied/v$(pinned_kernels reference) of $T/ref/linux"
+	expect_output 'suite mmu_notifier_events: interface absent, as expected'
+	KERNEL_VERSION=$other REFERENCE_WORK_DIR=$T/none expect_fail "no applied/v.* in $T/none/linux .*the reference's pipeline" \
+		"$S/boot" --variant base x86_64-notifier
 }
