@@ -75,8 +75,9 @@ test_boot_takes_selftests_from_another_repository() {
 	true
 }
 
-# Another pinned tag's base takes the selftest from the reference's series
-# branch in the reference's tree, by default; without it, it says so.
+# A tree without a series branch of its own (another pinned tag's) takes
+# the selftest from the reference's series branch in the reference's tree,
+# by default; without it, it says so.
 test_boot_of_another_tag_takes_the_reference_series() {
 	local other
 	boot_fakes
@@ -87,6 +88,6 @@ test_boot_of_another_tag_takes_the_reference_series() {
 	KERNEL_VERSION=$other REFERENCE_WORK_DIR=$T/ref expect_ok "$S/boot" --variant base x86_64-notifier
 	expect_output "kernel selftests from applied/v$(pinned_kernels reference) of $T/ref/linux"
 	expect_output 'suite mmu_notifier_events: interface absent, as expected'
-	KERNEL_VERSION=$other REFERENCE_WORK_DIR=$T/none expect_fail "no applied/v.* in $T/none/linux .*the reference's pipeline" \
+	KERNEL_VERSION=$other REFERENCE_WORK_DIR=$T/none expect_fail "no applied/v.* in $T/none/linux .*the reference's apply stage" \
 		"$S/boot" --variant base x86_64-notifier
 }
