@@ -89,7 +89,7 @@ stress-boot:
 pipeline:
 	ci/pipeline
 
-mail: apply
+mail:
 	scripts/mail
 
 coccicheck: base
