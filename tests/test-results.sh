@@ -15,6 +15,9 @@ fake_work_dir() {
 MMNR PLAN smoke 2
 MMNR RESULT smoke.mprotect PASS write to a read-only page faults
 MMNR RESULT smoke.munmap FAIL page still mapped after munmap
+[    3.000000] test invoked oom-killer: gfp_mask=0x140dca
+[    3.000001] Call trace:
+[    3.000002] Out of memory: Killed process 42 (test)
 MMNR EXIT smoke 1
 MMNR PLAN hmm-tests 1
 MMNR RESULT hmm-tests.hmm_device_coherent SKIP no device coherent memory <&>
