@@ -96,7 +96,7 @@ coccicheck: base
 	scripts/coccicheck
 
 results:
-	scripts/results
+	scripts/results --work-dir $(WORK_DIR)
 
 # gitlab-ci-local 4.56.2: the last release that runs on bookworm's Node 20.
 gitlab-ci-local:
