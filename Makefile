@@ -20,7 +20,7 @@ WORK_DIR ?= $(if $(filter-out $(REFERENCE),$(KERNEL)),$(CURDIR)/build/kernels/v$
 STRESS_CONFIGS ?= x86_64-notifier arm64-notifier
 BOOTS ?= 20
 
-.PHONY: help setup deps kernel base series check-cocci apply answer-key forward-tag check-patches build boot stress-boot pipeline check test ci clean distclean
+.PHONY: help setup deps kernel base series check-cocci apply answer-key forward-tag check-patches build boot stress-boot pipeline check test ci clean distclean mail coccicheck results gitlab-ci-local
 
 help:
 	@echo 'make setup    install packages, fetch and verify the kernel, build and boot every configuration'
@@ -38,6 +38,10 @@ help:
 	@echo 'make build    build CONFIG from the checked-out kernel (default: all of: $(CONFIGS))'
 	@echo 'make boot     boot CONFIG under QEMU and run the guest tests'
 	@echo 'make stress-boot  boot $(STRESS_CONFIGS) BOOTS times each with every host CPU busy'
+	@echo 'make mail     the series as it would be mailed (nothing sent): WORK_DIR/mail'
+	@echo 'make coccicheck  spatch/check/ under the kernel'"'"'s make coccicheck, on the tag and the base'
+	@echo 'make results  JUnit XML and JSON summary of the last pipeline run: WORK_DIR/results'
+	@echo 'make gitlab-ci-local  install gitlab-ci-local under $(WORK_DIR)/tools (npm; for make check)'
 	@echo 'make check    the fast harness tests only (no kernel build)'
 	@echo 'make pipeline the pipeline only: stages, wall times, summary'
 	@echo 'make ci       what CI runs: deps, then test'
@@ -84,6 +88,20 @@ stress-boot:
 
 pipeline:
 	ci/pipeline
+
+mail:
+	scripts/mail
+
+coccicheck: base
+	scripts/coccicheck
+
+results:
+	scripts/results --work-dir $(WORK_DIR)
+
+# gitlab-ci-local 4.56.2: the last release that runs on bookworm's Node 20.
+gitlab-ci-local:
+	mkdir -p $(WORK_DIR)/tools
+	npm install --no-audit --no-fund --prefix $(WORK_DIR)/tools gitlab-ci-local@4.56.2
 
 check:
 	tests/run
