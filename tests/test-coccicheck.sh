@@ -4,7 +4,8 @@
 # of the work directory, about 4 MB) and the checks' test inputs; each rule
 # runs unchanged in MODE=report, context and org, with its "// Options:".
 # Needs a kernel tree (make kernel); without one there is nothing to take
-# the kernel's coccicheck from, and the test says so and passes.
+# the kernel's coccicheck from: the test is skipped, with the reason, and
+# the pipeline's coccicheck stage runs it once the tree is there.
 
 COCCI_KERNEL=${COCCICHECK_KERNEL:-$PROJECT_ROOT/build/linux}
 
@@ -16,13 +17,12 @@ small_tree() {
 }
 
 have_kernel() {
-	[[ -f $COCCI_KERNEL/scripts/coccicheck ]] && return 0
-	echo "no kernel tree at $COCCI_KERNEL: make coccicheck not tried"
-	return 1
+	[[ -f $COCCI_KERNEL/scripts/coccicheck ]] ||
+		skip "no kernel tree at $COCCI_KERNEL to take make coccicheck from (the pipeline's coccicheck stage runs this)"
 }
 
 test_coccicheck_modes_on_a_small_tree() {
-	have_kernel || return 0
+	have_kernel
 	command -v spatch >/dev/null || fail "spatch is not installed (make deps)"
 	local tree=$T/linux cocci rule options expected got n
 	mkdir -p "$tree"
