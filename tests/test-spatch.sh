@@ -98,6 +98,22 @@ run_generator_cases() {
 	((n > 0)) || fail "backport/$name.py has no test case"
 }
 
+# The header generator's refusals, on inputs made from the v6.1 case: its
+# own output (already rewound) and a header whose blockable bit and
+# accessor have other names (a shape it does not know).
+test_generator_header_refusals() {
+	local dir=$SPATCH_DIR/tests/backport/mmu_notifier-header
+	mkdir -p "$T/a/include/linux" "$T/b/include/linux"
+	cp "$dir/v6.1.res" "$T/a/include/linux/mmu_notifier.h"
+	sed '/^#define MMU_NOTIFIER_RANGE_BLOCKABLE/d; s/^mmu_notifier_range_blockable(const/mmu_notifier_range_is_blockable(const/' \
+		"$dir/v6.1.h" >"$T/b/include/linux/mmu_notifier.h"
+	expect_fail '' python3 "$SPATCH_DIR/backport/mmu_notifier-header.py" "$T/a"
+	diff -u "$dir/already-rewound.err" "$T/out" >&2 || fail "already rewound: another error"
+	expect_fail '' python3 "$SPATCH_DIR/backport/mmu_notifier-header.py" "$T/b"
+	diff -u "$dir/unknown-shape.err" "$T/out" >&2 || fail "unknown shape: another error"
+	cmp -s "$dir/v6.1.res" "$T/a/include/linux/mmu_notifier.h" || fail "written despite the error"
+}
+
 for gen in "$SPATCH_DIR"/backport/*.py; do
 	[[ -f $gen ]] || continue
 	name=$(basename "$gen" .py)
