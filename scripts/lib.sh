@@ -251,15 +251,36 @@ objects_changed() {
 
 # Compile OBJECTS afresh at REF under x86_64 allmodconfig with sparse (the
 # objects are deleted first, so that every warning is printed again), and
-# keep the build log as LOG.
+# keep the build log as LOG. The log is kept under WORK_DIR/logs/allmod-cache
+# by commit, objects and compiler and sparse versions: the same compile is
+# not done twice (check-patches' base is compare-objects' base).
 allmod_sparse_build() {
-	local ref=$1 log=$2 out=$WORK_DIR/out/allmodconfig obj
+	local ref=$1 log=$2 out=$WORK_DIR/out/allmodconfig obj key cache
 	shift 2
+	key=$({
+		git -C "$KERNEL_TREE" rev-parse "$ref^{commit}"
+		printf '%s\n' "$@" | sort
+		gcc --version | head -n 1
+		sparse --version 2>/dev/null || true
+	} | sha256sum | cut -c1-16)
+	cache=$WORK_DIR/logs/allmod-cache/$key.log
+	if [[ -f $cache ]]; then
+		info "build allmodconfig: $# objects at $ref already compiled (log $cache)"
+		cp "$cache" "$log"
+		return
+	fi
 	for obj in "$@"; do
 		rm -f "$out/$obj"
 	done
-	SPARSE=1 "$PROJECT_ROOT/scripts/build" --ref "$ref" --objects "$@" >/dev/null
-	cp "$out/objects.log" "$log"
+	# A failed compile is returned, and its log is not kept for next time.
+	if ! SPARSE=1 "$PROJECT_ROOT/scripts/build" --ref "$ref" --objects "$@" >/dev/null; then
+		cp "$out/objects.log" "$log"
+		return 1
+	fi
+	mkdir -p "${cache%/*}"
+	cp "$out/objects.log" "$cache.tmp"
+	mv "$cache.tmp" "$cache"
+	cp "$cache" "$log"
 }
 
 # shellcheck source=scripts/lib-spatch.sh
