@@ -68,15 +68,15 @@ exit_on_signals() {
 }
 
 # run_or_die WHAT CMD...: run CMD (its stdout passes through); if it fails,
-# show what it wrote on stderr and die with WHAT and its first error line
-# (tar, git: the first line names the file and the cause, e.g. "No space
-# left on device").
+# show what it wrote on stderr and die with WHAT and the line of it that
+# names a cause the system gave (no space, permissions), else its first.
 run_or_die() {
 	local what=$1 err rc=0
 	shift
 	{ err=$("$@" 2>&1 1>&3 3>&-); } 3>&1 || rc=$?
 	[[ -z $err ]] || printf '%s\n' "$err" >&2
-	((rc == 0)) || die "$what failed: $(grep -m1 . <<<"$err" || echo "exit status $rc")"
+	((rc == 0)) || die "$what failed: $(grep -m1 -E 'No space left|quota exceeded|Read-only file system|Permission denied' <<<"$err" ||
+		grep -m1 . <<<"$err" || echo "exit status $rc")"
 }
 
 need_tool() {
