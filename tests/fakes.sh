@@ -30,6 +30,17 @@ fake_tarball() {
 	tar -C "$T/src" -cJf "$T/fake.tar.xz" linux-6.1.176
 }
 
+# A git tree in $T/k whose include/linux/mmu_notifier.h is HEADER, and an
+# mm/a.c (for REWIND_TREE, check-leftovers, forward).
+fake_tree() {
+	mkdir -p "$T/k/include/linux" "$T/k/mm"
+	printf '%s\n' "$1" >"$T/k/include/linux/mmu_notifier.h"
+	printf 'int x;\n' >"$T/k/mm/a.c"
+	git -C "$T/k" init -q
+	git -C "$T/k" add -A
+	git -C "$T/k" -c user.name=t -c user.email=t@x commit -qm base
+}
+
 sum_of() { sha256sum "$1" | cut -d' ' -f1; }
 
 git_t() { git -c user.name=u -c user.email=u@x "$@"; }

@@ -37,19 +37,8 @@ PENV=(env PATH="$T/bin:$PATH" WORK_DIR="$W" KERNEL_SRC="$T/user" JOBS=1)
 user_with_worktree() {
 	fast_python
 	fake_project
-	fake_user_repo
+	fake_user_repo "$T/user"
 	expect_ok "${PENV[@]}" "$P/scripts/get-kernel"
-}
-
-with_base() {
-	user_with_worktree
-	expect_ok "${PENV[@]}" "$P/scripts/rewind"
-}
-
-with_series() {
-	with_base
-	expect_ok "${PENV[@]}" "$P/scripts/series"
-	[[ $(find "$P/patches" -name '*.patch' | wc -l) == 3 ]] || fail "the fake series made no 3 patches"
 }
 
 # What a tarball import leaves: the tarball, and any kernel tree or
@@ -60,7 +49,7 @@ import_state() {
 }
 
 test_fault_kernel_src_refusals() {
-	fake_user_repo
+	fake_user_repo "$T/user"
 	echo '# local change' >>"$T/user/Makefile"
 	expect_refusal "get-kernel: dirty KERNEL_SRC" 'KERNEL_SRC=.* has uncommitted changes' \
 		"tree_state $T/user" env WORK_DIR="$W" KERNEL_SRC="$T/user" "$S/get-kernel"
@@ -143,8 +132,69 @@ series_state() {
 	find "$P" -maxdepth 1 -name 'patches*'
 }
 
-test_fault_patch_and_semantic_patch_that_do_not_apply() {
-	with_series
+# interrupt_points CASE STATE AFTER RESET CMD...: for each point of
+# POINTS (NAME:K:SIGNAL), after RESET (a command that takes back what CMD
+# made), CMD interrupted there ends with 128+signal and the output of
+# STATE unchanged; the re-run succeeds and AFTER prints what it printed
+# after an uninterrupted run (refs, worktrees, output: nothing stray).
+# What the last re-run made is kept.
+interrupt_points() {
+	local name=$1 state=$2 after=$3 reset=$4 point rc before want sig code
+	shift 4
+	expect_ok run_faulted "$@"
+	want=$($after)
+	for point in "${POINTS[@]}"; do
+		$reset
+		before=$($state)
+		rc=0
+		FAULT_AT=$point run_faulted "$@" >"$T/out" 2>&1 || rc=$?
+		(($(cat "$T/fault/count-${point%%:*}" 2>/dev/null || echo 0) >= $(cut -d: -f2 <<<"$point"))) ||
+			{ cat "$T/out" >&2; fail "$name: $point never reached"; }
+		sig=${point##*:} code=130
+		[[ $sig == TERM ]] && code=143
+		((rc == code)) || { cat "$T/out" >&2; fail "$name at $point: exit $rc, not $code"; }
+		[[ $($state) == "$before" ]] || fail "$name at $point: left something behind (${state})"
+		expect_ok run_faulted "$@"
+		[[ $($after) == "$want" ]] || fail "$name at $point: the re-run left other refs, worktrees or output"
+		matrix_row "$name: SIG$sig at ${point%:*}" "exit $code, nothing left; re-run ok, as uninterrupted" \
+			"exit $rc, nothing left; re-run ok, as uninterrupted"
+	done
+}
+
+drop_worktree() { git -C "$T/user" worktree remove --force "$W/worktree" 2>/dev/null || true; }
+
+test_fault_interrupted_get_kernel() {
+	fault_injector
+	user_with_worktree
+	local POINTS=(hook-post-checkout:1:INT hook-post-checkout:1:TERM)
+	interrupt_points "get-kernel (KERNEL_SRC)" "tree_state $T/user" "refs_state $T/user" \
+		drop_worktree "${PENV[@]}" "$P/scripts/get-kernel"
+	fake_tarball
+	POINTS=(hook-pre-commit:1:INT hook-post-commit:1:TERM)
+	interrupt_points "get-kernel (tarball)" "import_state $T/fake.tar.xz" "import_state $T/fake.tar.xz" \
+		"rm -rf $W/linux" env WORK_DIR="$W" KERNEL_TARBALL="$T/fake.tar.xz" \
+		KERNEL_SHA256="$(sum_of "$T/fake.tar.xz")" "$S/get-kernel"
+}
+
+drop_base() {
+	local tag
+	tag=$(git -C "$T/user" tag -l 'base/*')
+	[[ -n $tag ]] || return 0
+	git -C "$T/user" tag -d "$tag" >/dev/null
+	git -C "$T/user" branch -q -D "$(git -C "$T/user" for-each-ref --format='%(refname:short)' 'refs/heads/rewind/*')"
+}
+
+drop_applied() {
+	local branch
+	branch=$(git -C "$T/user" for-each-ref --format='%(refname:short)' 'refs/heads/applied/*')
+	[[ -n $branch ]] || return 0
+	git -C "$W/worktree" checkout -q --detach "$(git -C "$T/user" rev-parse HEAD)"
+	git -C "$T/user" branch -q -D "$branch"
+}
+
+# A patch (apply) and a hand patch or semantic patch (series) that do
+# not apply: on the base and patches/ of a successful series run.
+patches_that_do_not_apply() {
 	# apply: a patch whose context the base does not have.
 	cp -r "$P/patches" "$T/bad"
 	sed -i 's|^ /\* fake mmu_notifier.h \*/| /* another header */|' "$T/bad/0003-"*.patch
@@ -159,84 +209,29 @@ test_fault_patch_and_semantic_patch_that_do_not_apply() {
 		series_state "${PENV[@]}" "$P/scripts/series"
 	cp "$T/hand.patch" "$P/series/03-event/hand.patch"
 	# series: a semantic patch spatch rejects (a rule cut short).
+	cp "$P/spatch/forward/fake-accessor.cocci" "$T/accessor.cocci"
 	sed -i '/^+ mmu_notifier_range_blockable/d; s/^- R->blockable/- R->blockable(/' "$P/spatch/forward/fake-accessor.cocci"
 	expect_refusal "series: spatch rejects a semantic patch" \
 		'spatch failed on fake-accessor.cocci: .*parse error.*fake-accessor.cocci", line [0-9]+.* \(1 files: mm/a.c' \
 		series_state "${PENV[@]}" "$P/scripts/series"
+	cp "$T/accessor.cocci" "$P/spatch/forward/fake-accessor.cocci"
 }
 
-# interrupt CASE STATE CMD...: for each point of POINTS (NAME:K:SIGNAL),
-# CMD interrupted there ends with 128+signal and STATE unchanged; the
-# re-run succeeds and leaves AFTER (a command) as the uninterrupted run did
-# (its output before the first point); RESET (a command) then takes it back.
-interrupt_points() {
-	local name=$1 state=$2 after=$3 reset=$4 point rc before want sig code
-	shift 4
-	expect_ok run_faulted "$@"
-	want=$($after)
-	$reset
-	before=$($state)
-	for point in "${POINTS[@]}"; do
-		rc=0
-		FAULT_AT=$point run_faulted "$@" >"$T/out" 2>&1 || rc=$?
-		(($(cat "$T/fault/count-${point%%:*}" 2>/dev/null || echo 0) >= $(cut -d: -f2 <<<"$point"))) ||
-			{ cat "$T/out" >&2; fail "$name: $point never reached"; }
-		sig=${point##*:} code=130
-		[[ $sig == TERM ]] && code=143
-		((rc == code)) || { cat "$T/out" >&2; fail "$name at $point: exit $rc, not $code"; }
-		[[ $($state) == "$before" ]] || fail "$name at $point: left something behind (${state})"
-		expect_ok run_faulted "$@"
-		[[ $($after) == "$want" ]] || fail "$name at $point: the re-run left other refs, worktrees or output"
-		matrix_row "$name: SIG$sig at ${point%:*}" "exit $code, nothing left; re-run ok, as uninterrupted" \
-			"exit $rc, nothing left; re-run ok, as uninterrupted"
-		$reset
-	done
-}
-
-test_fault_interrupted_get_kernel() {
-	fault_injector
-	user_with_worktree
-	git -C "$T/user" worktree remove --force "$W/worktree"
-	local POINTS=(hook-post-checkout:1:INT hook-post-checkout:1:TERM)
-	interrupt_points "get-kernel (KERNEL_SRC)" "tree_state $T/user" "refs_state $T/user" \
-		"git -C $T/user worktree remove --force $W/worktree" "${PENV[@]}" "$P/scripts/get-kernel"
-	fake_tarball
-	POINTS=(hook-pre-commit:1:INT hook-post-commit:1:TERM)
-	interrupt_points "get-kernel (tarball)" "import_state $T/fake.tar.xz" "import_state $T/fake.tar.xz" \
-		"rm -rf $W/linux" env WORK_DIR="$W" KERNEL_TARBALL="$T/fake.tar.xz" \
-		KERNEL_SHA256="$(sum_of "$T/fake.tar.xz")" "$S/get-kernel"
-}
-
-drop_base() {
-	git -C "$T/user" tag -d "$(git -C "$T/user" tag -l 'base/*')" >/dev/null
-	git -C "$T/user" branch -q -D "$(git -C "$T/user" for-each-ref --format='%(refname:short)' 'refs/heads/rewind/*')"
-}
-
-test_fault_interrupted_rewind() {
+# rewind, series and apply on one fake project (a base, then a series on
+# it, then the series applied): interrupted at several points each, and the
+# patches that do not apply.
+test_fault_rewind_series_apply() {
 	fault_injector
 	wrap_tool spatch
 	user_with_worktree
-	local POINTS=(hook-post-checkout:1:INT spatch:1:TERM spatch:2:INT hook-pre-commit:1:TERM hook-post-commit:1:INT)
+	local POINTS=(hook-post-checkout:1:INT spatch:1:TERM spatch:2:INT hook-post-commit:1:TERM)
 	interrupt_points rewind "tree_state $T/user" "refs_state $T/user" drop_base "${PENV[@]}" "$P/scripts/rewind"
-}
-
-test_fault_interrupted_series() {
-	fault_injector
-	wrap_tool spatch
-	with_base
-	local POINTS=(hook-post-checkout:1:INT spatch:1:TERM hook-pre-commit:2:INT hook-post-commit:3:TERM)
+	# series: the branch and patches/ of the first run stay as they are
+	# until a run completes.
+	POINTS=(hook-post-checkout:1:INT spatch:1:TERM hook-pre-commit:2:INT hook-post-commit:3:TERM)
 	interrupt_points series series_state series_state true "${PENV[@]}" "$P/scripts/series"
-}
-
-drop_applied() {
-	git -C "$W/worktree" checkout -q --detach "$(git -C "$T/user" rev-parse HEAD)"
-	git -C "$T/user" branch -q -D "$(git -C "$T/user" for-each-ref --format='%(refname:short)' 'refs/heads/applied/*')"
-}
-
-test_fault_interrupted_apply() {
-	fault_injector
-	with_series
-	local POINTS=(hook-post-checkout:1:INT hook-pre-applypatch:2:TERM hook-post-applypatch:3:INT)
+	patches_that_do_not_apply
+	POINTS=(hook-post-checkout:1:INT hook-pre-applypatch:2:TERM hook-post-applypatch:3:INT)
 	interrupt_points apply "tree_state $W/worktree" "refs_state $T/user" drop_applied "${PENV[@]}" "$P/scripts/apply"
 }
 
