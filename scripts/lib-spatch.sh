@@ -24,7 +24,7 @@ rule_candidates() {
 # spatch's messages go to LOG; what the rule prints on stdout (the sites it
 # lists, "FILE:LINE: ...") goes to LOG.out and is shown.
 run_semantic_patch() {
-	local tree=$1 cocci=$2 log=$3 opts files file tmp n=0 i failed
+	local tree=$1 cocci=$2 log=$3 opts files file tmp n=0 i failed first
 	read -r -a opts <<<"$(rule_header "$cocci" Options)"
 	mapfile -t files < <(rule_candidates "$tree" "$cocci")
 	: >"$log.out"
@@ -40,7 +40,7 @@ run_semantic_patch() {
 			wait -n || true
 		done
 		{ (cd "$tree" && spatch --very-quiet --sp-file "$cocci" -D patch --in-place \
-			"${opts[@]}" "$file" >"$tmp/$n.out" 2>"$tmp/$n.err") || echo "$file" >>"$tmp/failed"; } &
+			"${opts[@]}" "$file" >"$tmp/$n.out" 2>"$tmp/$n.err") || echo "$n $file" >>"$tmp/failed"; } &
 		n=$((n + 1))
 	done
 	wait
@@ -48,15 +48,29 @@ run_semantic_patch() {
 		cat "$tmp/$i.out" >>"$log.out"
 		cat "$tmp/$i.err" >>"$log"
 	done
-	failed=$(paste -sd' ' "$tmp/failed" 2>/dev/null || true)
-	rm -rf "$tmp"
-	if [[ -n $failed ]]; then
+	if [[ -s $tmp/failed ]]; then
+		failed=$(sort -n "$tmp/failed")
+		first=$(spatch_error "$tmp/$(head -n1 <<<"$failed" | cut -d' ' -f1).err")
+		first=${first:-no message}
+		rm -rf "$tmp"
 		cat "$log" >&2
-		die "spatch failed on $(basename "$cocci") at $failed (log: $log)"
+		n=$(wc -l <<<"$failed")
+		file=$(cut -d' ' -f2- <<<"$failed" | head -n3 | paste -sd' ')
+		((n <= 3)) || file+=" ..."
+		die "spatch failed on $(basename "$cocci"): $first ($n files: $file; log: $log)"
 	fi
+	rm -rf "$tmp"
 	show_rule_output "$cocci" "$log.out"
 	refill_tree_calls "$tree" "$(rule_header "$cocci" Reflow)"
 	retab_added_lines "$tree"
+}
+
+# The first error spatch wrote in its stderr file ERR, on one line: a line
+# that ends with a colon is joined with the next ("minus: parse error:" and
+# the 'File "x.cocci", line 6, column 0' that says where).
+spatch_error() {
+	awk 'NF { sub(/^[ \t]+/, ""); sub(/[ \t]+$/, ""); msg = msg (msg == "" ? "" : " ") $0; if ($0 !~ /:$/) exit }
+		END { print msg }' "$1"
 }
 
 # The lines a semantic patch wrote on stdout (file OUT) that name a place,

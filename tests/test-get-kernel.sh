@@ -1,22 +1,7 @@
 # shellcheck shell=bash
 # scripts/get-kernel: sources, integrity, and its refusals, on fake kernels.
-
-fake_kernel_tree() {
-	local dir=$1
-	mkdir -p "$dir/include/linux" "$dir/scripts/kconfig"
-	printf 'VERSION = 6\nPATCHLEVEL = 1\n' >"$dir/Makefile"
-	echo '/* fake */' >"$dir/include/linux/mmu_notifier.h"
-	echo '#!/bin/sh' >"$dir/scripts/kconfig/merge_config.sh"
-	echo 'build/' >"$dir/.gitignore"
-	mkdir -p "$dir/build" && echo 'kept despite .gitignore' >"$dir/build/file"
-}
-
-fake_tarball() {
-	fake_kernel_tree "$T/src/linux-6.1.176"
-	tar -C "$T/src" -cJf "$T/fake.tar.xz" linux-6.1.176
-}
-
-sum_of() { sha256sum "$1" | cut -d' ' -f1; }
+# shellcheck source=tests/fakes.sh
+. "$PROJECT_ROOT/tests/fakes.sh"
 
 # apt-get that knows no such version; apt-config that points at fixtures.
 fake_apt() {
@@ -152,21 +137,13 @@ test_kernel_selects_a_pinned_tag_and_refuses_others() {
 	expect_fail 'KERNEL=9.9 is not pinned' env KERNEL=9.9 "$S/get-kernel"
 }
 
-user_repo() {
-	fake_kernel_tree "$T/user"
-	rm -rf "$T/user/build"
-	git -C "$T/user" init -q
-	git -C "$T/user" add -A
-	git -C "$T/user" -c user.name=u -c user.email=u@x commit -qm one
-}
-
 test_kernel_src_checks() {
 	expect_fail 'is not a directory' env WORK_DIR="$T/w" KERNEL_SRC="$T/none" "$S/get-kernel"
 	mkdir "$T/plain"
 	expect_fail 'not a git checkout' env WORK_DIR="$T/w" KERNEL_SRC="$T/plain" "$S/get-kernel"
 	git -C "$T/plain" init -q
 	expect_fail 'not a Linux kernel tree' env WORK_DIR="$T/w" KERNEL_SRC="$T/plain" "$S/get-kernel"
-	user_repo
+	fake_user_repo "$T/user"
 	echo change >>"$T/user/Makefile"
 	expect_fail 'uncommitted changes' env WORK_DIR="$T/w" KERNEL_SRC="$T/user" "$S/get-kernel"
 	git -C "$T/user" checkout -q Makefile
@@ -174,7 +151,7 @@ test_kernel_src_checks() {
 }
 
 test_kernel_src_gets_a_worktree_and_is_left_alone() {
-	user_repo
+	fake_user_repo "$T/user"
 	local before
 	before=$(git -C "$T/user" for-each-ref; git -C "$T/user" status --porcelain; git -C "$T/user" rev-parse HEAD)
 	export WORK_DIR=$T/w KERNEL_SRC=$T/user

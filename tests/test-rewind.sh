@@ -3,14 +3,8 @@
 # trees: the refusals, and module trees from spatch/tests/module/ (every
 # use converted to its .res or named in expected.report, exit status).
 
-fake_tree() {
-	mkdir -p "$T/k/include/linux" "$T/k/mm"
-	printf '%s\n' "$1" >"$T/k/include/linux/mmu_notifier.h"
-	printf 'int x;\n' >"$T/k/mm/a.c"
-	git -C "$T/k" init -q
-	git -C "$T/k" add -A
-	git -C "$T/k" -c user.name=t -c user.email=t@x commit -qm base
-}
+# shellcheck source=tests/fakes.sh
+. "$PROJECT_ROOT/tests/fakes.sh"
 
 test_rewind_refuses_pre_contextual_tree() {
 	fake_tree 'struct mmu_notifier_range { bool blockable; };'
