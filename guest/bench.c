@@ -367,13 +367,17 @@ int main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (pid1)
 		as_init();
+	/*
+	 * As init, the last argument: the kernel passes on, before the ones
+	 * after "--", the words of its command line it does not know.
+	 */
 	if (argc > 1)
-		iters = atoi(argv[1]);
+		iters = atoi(argv[pid1 ? argc - 1 : 1]);
 	if (iters < 8 || iters > MAX_ITERS) {
 		errno = EINVAL;
 		fail("iterations (8 to 1000)");
 	}
-	if (argc > 2) {
+	if (argc > 2 && !pid1) {
 		for (i = 2; i < argc; i++)
 			run_state(argv[i]);
 	} else {
