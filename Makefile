@@ -20,7 +20,7 @@ WORK_DIR ?= $(if $(filter-out $(REFERENCE),$(KERNEL)),$(CURDIR)/build/kernels/v$
 STRESS_CONFIGS ?= x86_64-notifier arm64-notifier
 BOOTS ?= 20
 
-.PHONY: help setup deps kernel base series check-cocci apply answer-key forward-tag check-patches build boot stress-boot pipeline check test ci clean distclean mail coccicheck results gitlab-ci-local
+.PHONY: help setup deps kernel base series check-cocci apply answer-key forward-tag check-patches build boot stress-boot pipeline check test ci clean distclean mail coccicheck results gitlab-ci-local bench
 
 help:
 	@echo 'make setup    install packages, fetch and verify the kernel, build and boot every configuration'
@@ -38,6 +38,7 @@ help:
 	@echo 'make build    build CONFIG from the checked-out kernel (default: all of: $(CONFIGS))'
 	@echo 'make boot     boot CONFIG under QEMU and run the guest tests'
 	@echo 'make stress-boot  boot $(STRESS_CONFIGS) BOOTS times each with every host CPU busy'
+	@echo 'make bench    what the series costs: size, stack, instructions per operation (base against series)'
 	@echo 'make mail     the series as it would be mailed (nothing sent): WORK_DIR/mail'
 	@echo 'make coccicheck  spatch/check/ under the kernel'"'"'s make coccicheck, on the tag and the base'
 	@echo 'make results  JUnit XML and JSON summary of the last pipeline run: WORK_DIR/results'
@@ -85,6 +86,12 @@ boot:
 
 stress-boot:
 	scripts/stress-boot --boots $(BOOTS) $(STRESS_CONFIGS)
+
+# What the series costs: size, stack, instructions per operation (builds
+# the base and series kernels it lacks; BENCH_CONFIGS, default: those with
+# a "# modules:" line).
+bench: base
+	scripts/bench --build $(BENCH_CONFIGS)
 
 pipeline:
 	ci/pipeline
