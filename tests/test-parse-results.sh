@@ -49,18 +49,23 @@ test_nonzero_suite_exit_fails() {
 	expect_fail 'ended with status signal-11' "$S/parse-results" log smoke
 }
 
-test_kernel_trouble_fails() {
+# Each console LINE, added to a good log, fails it and is named.
+each_line_fails() {
 	local line
-	for line in \
-		'[    3.1] WARNING: CPU: 1 PID: 1 at mm/mmu_notifier.c:42 foo+0x1/0x2' \
-		'[    3.1] BUG: kernel NULL pointer dereference, address: 0000000000000008' \
-		'[    3.1] Oops: 0000 [#1] PREEMPT SMP' \
-		'[    3.1] Kernel panic - not syncing: Attempted to kill init!' \
-		'[    3.1] Unable to handle kernel paging request at virtual address 0'; do
+	for line in "$@"; do
 		{ good_log; echo "$line"; } >log
 		expect_fail 'PROBLEM kernel: ' "$S/parse-results" log smoke
 		grep -qF -- "PROBLEM kernel: $line" "$T/out" || fail "not reported: $line"
 	done
+}
+
+test_kernel_trouble_fails() {
+	each_line_fails \
+		'[    3.1] WARNING: CPU: 1 PID: 1 at mm/mmu_notifier.c:42 foo+0x1/0x2' \
+		'[    3.1] BUG: kernel NULL pointer dereference, address: 0000000000000008' \
+		'[    3.1] Oops: 0000 [#1] PREEMPT SMP' \
+		'[    3.1] Kernel panic - not syncing: Attempted to kill init!' \
+		'[    3.1] Unable to handle kernel paging request at virtual address 0'
 }
 
 test_empty_log_fails() {
@@ -147,8 +152,7 @@ test_event_table_is_printed_and_a_mismatch_fails() {
 # The debug configuration's checkers, as v6.1 words their reports: each
 # fails the boot and is named in the problem list.
 test_debug_checker_reports_fail() {
-	local line
-	for line in \
+	each_line_fails \
 		'[   12.1] WARNING: possible recursive locking detected' \
 		'[   12.1] WARNING: possible circular locking dependency detected' \
 		'[   12.1] WARNING: inconsistent lock state' \
@@ -161,11 +165,7 @@ test_debug_checker_reports_fail() {
 		'[   12.1] kmemleak: 3 new suspected memory leaks (see /sys/kernel/debug/kmemleak)' \
 		'[   12.1] list_add corruption. prev->next should be next (ffff888004a1c0c8), but was 0000000000000000.' \
 		'[   12.1] list_del corruption, ffff888004a1c0c8->next is LIST_POISON1 (dead000000000100)' \
-		'[   12.1] kernel BUG at mm/huge_memory.c:2736!'; do
-		{ good_log; echo "$line"; } >log
-		expect_fail 'PROBLEM kernel: ' "$S/parse-results" log smoke
-		grep -qF -- "PROBLEM kernel: $line" "$T/out" || fail "not reported: $line"
-	done
+		'[   12.1] kernel BUG at mm/huge_memory.c:2736!'
 }
 
 # kmemleak's other messages, and the guest's notes, are not reports.
