@@ -247,7 +247,8 @@ static int model_answer(struct model *m, const unsigned char *buf, size_t len)
 	first = strsep(&args, " ");
 	if (!args || model_kstrtoul(first, &start) || model_kstrtoul(args, &length) || !length)
 		return EINVAL;
-	if (__builtin_add_overflow(start, length, &last))
+	/* An interval may end at the top of the address space, not beyond. */
+	if (__builtin_add_overflow(start, length - 1, &last))
 		return EOVERFLOW;
 	m->interval = 1;
 	return 0;
