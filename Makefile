@@ -8,9 +8,11 @@
 #   CONFIG         one configuration for build/boot (default: all)
 #   JOBS           parallel make jobs (nproc); BOOT_TIMEOUT seconds (600)
 #   BOOTS          boots per configuration for stress-boot (20)
+#   DEBUG_CONFIG   the configuration of make debug and debug-base (x86_64-debug)
 
 SHELL := /bin/bash
-CONFIGS ?= $(patsubst configs/%.config,%,$(wildcard configs/*.config))
+# Not the opt-in ones (the debug configuration: make debug).
+CONFIGS ?= $(patsubst configs/%.config,%,$(shell grep -L '^\# pipeline:.*opt-in' configs/*.config))
 CONFIG ?= $(CONFIGS)
 # A pinned tag other than the reference (KERNEL=, see kernel-tags) works in
 # a directory of its own, as scripts/lib.sh decides.
@@ -20,7 +22,7 @@ WORK_DIR ?= $(if $(filter-out $(REFERENCE),$(KERNEL)),$(CURDIR)/build/kernels/v$
 STRESS_CONFIGS ?= x86_64-notifier arm64-notifier
 BOOTS ?= 20
 
-.PHONY: help setup deps kernel base series check-cocci apply answer-key forward-tag check-patches build boot stress-boot pipeline check test ci clean distclean mail coccicheck results gitlab-ci-local bench
+.PHONY: help setup deps kernel base series check-cocci apply answer-key forward-tag check-patches build boot stress-boot pipeline check test ci clean distclean mail coccicheck results gitlab-ci-local bench debug debug-base
 
 help:
 	@echo 'make setup    install packages, fetch and verify the kernel, build and boot every configuration'
@@ -39,6 +41,8 @@ help:
 	@echo 'make boot     boot CONFIG under QEMU and run the guest tests'
 	@echo 'make stress-boot  boot $(STRESS_CONFIGS) BOOTS times each with every host CPU busy'
 	@echo 'make bench    what the series costs: size, stack, instructions per operation (base against series)'
+	@echo 'make debug    build and boot $(DEBUG_CONFIG) from the series (lockdep, KASAN, UBSAN, kmemleak; after make apply)'
+	@echo 'make debug-base  the same configuration from the base, smoke test only (its known reports)'
 	@echo 'make mail     the series as it would be mailed (nothing sent): WORK_DIR/mail'
 	@echo 'make coccicheck  spatch/check/ under the kernel'"'"'s make coccicheck, on the tag and the base'
 	@echo 'make results  JUnit XML and JSON summary of the last pipeline run: WORK_DIR/results'
@@ -92,6 +96,13 @@ stress-boot:
 # a "# modules:" line).
 bench: base
 	scripts/bench --build $(BENCH_CONFIGS)
+DEBUG_CONFIG ?= x86_64-debug
+
+debug:
+	scripts/debug-boot --variant series $(DEBUG_CONFIG)
+
+debug-base: base
+	scripts/debug-boot --variant base $(DEBUG_CONFIG)
 
 pipeline:
 	ci/pipeline

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The guest's /init: mount the pseudo file systems, run every program in
- * /tests in name order (each under a time limit), report how each ended,
- * then reset the machine (QEMU runs with -no-reboot, so it exits).
+ * /tests in name order (kmemleak last), each under a time limit, report
+ * how each ended, then reset the machine (QEMU runs with -no-reboot, so it
+ * exits).
  *
  * A program's output is passed on line by line, with TAP translated into
  * the MMNR protocol (tap.h).
@@ -64,8 +65,19 @@ static void set_or_warn(const char *path, const char *value)
 		       strerror(errno));
 }
 
+/*
+ * Name order, except that the kmemleak suite comes last: its scan must see
+ * what every other suite left behind.
+ */
+#define LAST_SUITE "kmemleak"
+
 static int by_name(const struct dirent **a, const struct dirent **b)
 {
+	int a_last = !strcmp((*a)->d_name, LAST_SUITE);
+	int b_last = !strcmp((*b)->d_name, LAST_SUITE);
+
+	if (a_last != b_last)
+		return a_last - b_last;
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 

@@ -127,6 +127,30 @@ list_configs() {
 	done
 }
 
+# A configuration's "# pipeline:" line says how the pipeline treats it:
+# "series-only", only its series variant is built and booted (no base
+# build or boot, no check-patches); "opt-in", it is not among the default
+# configurations (DEBUG_CONFIGS or CONFIGS names it).
+config_in_pipeline_as() {
+	[[ " $(config_meta "$(config_file "$1")" pipeline) " == *" $2 "* ]]
+}
+
+# The configurations of the arguments that are not series-only.
+without_series_only() {
+	local c
+	for c in "$@"; do
+		config_in_pipeline_as "$c" series-only || echo "$c"
+	done
+}
+
+# The pipeline's configurations when CONFIGS does not say: all but opt-in.
+default_configs() {
+	local c
+	for c in $(list_configs); do
+		config_in_pipeline_as "$c" opt-in || echo "$c"
+	done
+}
+
 config_meta() {
 	local file=$1 key=$2
 	sed -n "s/^# $key: *//p" "$file" | head -n1

@@ -53,8 +53,8 @@ test_notifier_configs_differ_in_mmu_notifier() {
 	for c in $(list_configs); do
 		case $c in
 		*-nonotifier) grep -qx '# CONFIG_MMU_NOTIFIER is not set' <<<"$(merged_requests "$c")" || fail "$c must unset MMU_NOTIFIER" ;;
-		*-notifier) grep -qx 'CONFIG_MMU_NOTIFIER=y' <<<"$(merged_requests "$c")" || fail "$c must set MMU_NOTIFIER" ;;
-		*) fail "$c: name must end in -notifier or -nonotifier" ;;
+		*-notifier | *-debug) grep -qx 'CONFIG_MMU_NOTIFIER=y' <<<"$(merged_requests "$c")" || fail "$c must set MMU_NOTIFIER" ;;
+		*) fail "$c: name must end in -notifier, -nonotifier or -debug" ;;
 		esac
 	done
 }
@@ -124,4 +124,21 @@ test_check_config_tells_missing_option_from_dropped_one() {
 	expect_fail 'wanted CONFIG_INDENTED=y, got: CONFIG_INDENTED absent' "$S/check-config" --tree tree .config frag
 	grep -q 'CONFIG_MENU' "$T/out" && fail "CONFIG_MENU stuck and was reported"
 	expect_fail 'needs a kernel tree' "$S/check-config" --tree nowhere .config frag
+}
+
+# The debug configuration: every checker asked for, kept out of the default
+# pipeline (opt-in) and out of its base builds (series-only), and its
+# boots end with the kmemleak scan.
+test_debug_config_has_every_checker_and_is_opt_in() {
+	local f=$PROJECT_ROOT/configs/x86_64-debug.config opt requests
+	requests=$(merged_requests x86_64-debug)
+	for opt in PROVE_LOCKING PROVE_RCU DEBUG_ATOMIC_SLEEP DEBUG_VM DEBUG_VM_PGFLAGS DEBUG_VM_RB \
+		DEBUG_VM_MAPLE_TREE DEBUG_VM_PGTABLE KASAN KASAN_GENERIC DEBUG_KMEMLEAK DEBUG_LIST UBSAN; do
+		grep -qx "CONFIG_$opt=y" <<<"$requests" || fail "x86_64-debug does not ask for $opt"
+	done
+	grep -qw kmemleak <<<"$(config_meta_for "$f" guest-tests base)" || fail "x86_64-debug: no kmemleak suite"
+	[[ " $(default_configs | tr '\n' ' ') " != *" x86_64-debug "* ]] || fail "x86_64-debug is in the default pipeline"
+	[[ -z $(without_series_only x86_64-debug x86_64-debug) ]] || fail "x86_64-debug is not series-only"
+	[[ $(without_series_only x86_64-notifier x86_64-debug) == x86_64-notifier ]] || fail "without_series_only drops other configurations"
+	default_configs | grep -qx x86_64-notifier || fail "x86_64-notifier left the default pipeline"
 }

@@ -35,7 +35,17 @@ for name, job in jobs.items():
     for need in job.get('needs', []):
         assert need in jobs, '%s needs unknown job %s' % (name, need)
         assert stages.index(jobs[need]['stage']) < stages.index(job['stage']), '%s needs a later job' % name
-configs = sorted(f[:-7] for f in os.listdir(os.path.join(root, 'configs')) if f.endswith('.config'))
+def opt_in(name):
+    for line in open(os.path.join(root, 'configs', name + '.config')):
+        if line.startswith('# pipeline:') and 'opt-in' in line.split():
+            return True
+    return False
+every = sorted(f[:-7] for f in os.listdir(os.path.join(root, 'configs')) if f.endswith('.config'))
+configs = [c for c in every if not opt_in(c)]
+# An opt-in configuration (make debug) has a job of its own, started by hand.
+if any(opt_in(c) for c in every):
+    assert ci['debug']['when'] == 'manual', 'debug: not a manual job'
+    assert sorted(ci['debug']['parallel']['matrix'][0]['VARIANT']) == ['base', 'series'], 'debug: not both variants'
 tags = [l.split()[2] for l in open(os.path.join(root, 'kernel-tags')) if l.strip() and not l.startswith('#') and len(l.split()) == 5]
 reference = [l.split()[2] for l in open(os.path.join(root, 'kernel-tags')) if l.strip().endswith(' reference')][0]
 def as_list(v):

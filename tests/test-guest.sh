@@ -57,3 +57,29 @@ test_tap_whole_suite_skip_reads_absent() {
 	printf 'MMNR EXIT events 4\nMMNR END\n' >>log
 	expect_ok "$S/parse-results" log events=absent
 }
+
+# Without the test module (the build host), fuzz-events names its seed,
+# takes FUZZ_SEED, and reports the interface absent as the parser expects.
+test_fuzzer_prints_its_seed_and_finds_no_interface_on_the_host() {
+	[[ ! -e /sys/kernel/debug/test_mmu_notifier/events ]] || skip "this host has the test module"
+	gcc "${CFLAGS[@]}" -o fuzz-events "$PROJECT_ROOT/guest/fuzz-events.c"
+	{
+		FUZZ_SEED=12345 ./fuzz-events && rc=0 || rc=$?
+		echo "MMNR EXIT fuzz-events $rc"
+		echo "MMNR END"
+	} >log
+	grep -q '^MMNR NOTE fuzz-events seed 12345, .*FUZZ_SEED=12345' log || fail "the seed given is not the seed printed"
+	expect_ok "$S/parse-results" log fuzz-events=absent
+	{ ./fuzz-events || true; } | grep -qE '^MMNR NOTE fuzz-events seed [0-9]+,' || fail "no seed printed without FUZZ_SEED"
+}
+
+test_kmemleak_suite_is_skipped_without_kmemleak() {
+	[[ ! -e /sys/kernel/debug/kmemleak ]] || skip "this host has kmemleak"
+	gcc "${CFLAGS[@]}" -o kmemleak "$PROJECT_ROOT/guest/kmemleak.c"
+	{
+		./kmemleak && rc=0 || rc=$?
+		echo "MMNR EXIT kmemleak $rc"
+		echo "MMNR END"
+	} >log
+	expect_ok "$S/parse-results" log kmemleak=absent
+}

@@ -49,18 +49,23 @@ test_nonzero_suite_exit_fails() {
 	expect_fail 'ended with status signal-11' "$S/parse-results" log smoke
 }
 
-test_kernel_trouble_fails() {
+# Each console LINE, added to a good log, fails it and is named.
+each_line_fails() {
 	local line
-	for line in \
-		'[    3.1] WARNING: CPU: 1 PID: 1 at mm/mmu_notifier.c:42 foo+0x1/0x2' \
-		'[    3.1] BUG: kernel NULL pointer dereference, address: 0000000000000008' \
-		'[    3.1] Oops: 0000 [#1] PREEMPT SMP' \
-		'[    3.1] Kernel panic - not syncing: Attempted to kill init!' \
-		'[    3.1] Unable to handle kernel paging request at virtual address 0'; do
+	for line in "$@"; do
 		{ good_log; echo "$line"; } >log
 		expect_fail 'PROBLEM kernel: ' "$S/parse-results" log smoke
 		grep -qF -- "PROBLEM kernel: $line" "$T/out" || fail "not reported: $line"
 	done
+}
+
+test_kernel_trouble_fails() {
+	each_line_fails \
+		'[    3.1] WARNING: CPU: 1 PID: 1 at mm/mmu_notifier.c:42 foo+0x1/0x2' \
+		'[    3.1] BUG: kernel NULL pointer dereference, address: 0000000000000008' \
+		'[    3.1] Oops: 0000 [#1] PREEMPT SMP' \
+		'[    3.1] Kernel panic - not syncing: Attempted to kill init!' \
+		'[    3.1] Unable to handle kernel paging request at virtual address 0'
 }
 
 test_empty_log_fails() {
@@ -141,5 +146,35 @@ test_event_table_is_printed_and_a_mismatch_fails() {
 	expect_output '^event table:'
 	expect_output '^  munmap        \| mn unmap vma=covers \(exact\) +\| mn unmap vma=covers x1 +\| ok'
 	sed -i '/MISMATCH/d' log
+	expect_ok "$S/parse-results" log smoke
+}
+
+# The debug configuration's checkers, as v6.1 words their reports: each
+# fails the boot and is named in the problem list.
+test_debug_checker_reports_fail() {
+	each_line_fails \
+		'[   12.1] WARNING: possible recursive locking detected' \
+		'[   12.1] WARNING: possible circular locking dependency detected' \
+		'[   12.1] WARNING: inconsistent lock state' \
+		'[   12.1] WARNING: suspicious RCU usage' \
+		'[   12.1] INFO: trying to register non-static key.' \
+		'[   12.1] DEBUG_LOCKS_WARN_ON(1)' \
+		'[   12.1] BUG: sleeping function called from invalid context at mm/memory.c:5581' \
+		'[   12.1] BUG: KASAN: slab-out-of-bounds in tmn_write+0x7c/0x1f0' \
+		'[   12.1] UBSAN: shift-out-of-bounds in mm/mmu_notifier.c:42:17' \
+		'[   12.1] kmemleak: 3 new suspected memory leaks (see /sys/kernel/debug/kmemleak)' \
+		'[   12.1] list_add corruption. prev->next should be next (ffff888004a1c0c8), but was 0000000000000000.' \
+		'[   12.1] list_del corruption, ffff888004a1c0c8->next is LIST_POISON1 (dead000000000100)' \
+		'[   12.1] kernel BUG at mm/huge_memory.c:2736!'
+}
+
+# kmemleak's other messages, and the guest's notes, are not reports.
+test_kmemleak_notices_are_not_reports() {
+	{
+		good_log | head -n 2
+		printf '%s\n' '[    0.5] kmemleak: Kernel memory leak detector initialized (mem pool available: 14506)' \
+			'MMNR NOTE fuzz-events seed 42, 4.0 s' 'MMNR NOTE kmemleak unreferenced objects: none'
+		good_log | tail -n +3
+	} >log
 	expect_ok "$S/parse-results" log smoke
 }
