@@ -646,10 +646,13 @@ static void phase_fork(double until)
 			const struct expect after[] = { { "register", EBUSY }, { "pin", EBUSY },
 							{ interval, 0 }, { "clear", 0 } };
 
-			run_expect(&p, fd, after, 4);
-			/* An unpinned mm is gone with its task; a pinned one is not. */
+			/*
+			 * An unpinned mm is gone with its task; a pinned one is
+			 * not. Looked for before "clear" below forgets it.
+			 */
 			if (mode == 1 && !has_record(fd, "release mn release"))
 				problem(&p, "the child's exit left no release record");
+			run_expect(&p, fd, after, 4);
 		}
 		p.reads++;
 		close(fd);	/* unregisters from a dead or pinned mm */
