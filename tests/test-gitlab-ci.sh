@@ -66,6 +66,11 @@ for t in tags:
 assert ci['build-boot']['artifacts']['reports']['junit'] == 'results/junit.xml'
 assert ci['default']['cache']['paths'] == ['.ccache/'] and ci['variables']['CCACHE_DIR'].endswith('/.ccache')
 assert 'build/' in ci['kernels']['artifacts']['paths']
+# make bench compares the configurations that build the benchmark's module.
+def has_modules(name):
+    return any(l.startswith('# modules:') for l in open(os.path.join(root, 'configs', name + '.config')))
+bench = sorted(c for c in configs if has_modules(c))
+assert sorted(ci['bench']['parallel']['matrix'][0]['CONFIG']) == bench, 'bench: not the configurations with a "# modules:" line: %s' % bench
 PY
 }
 
