@@ -69,6 +69,26 @@ mm/memory.o mm/memory.c include/linux/kconfig.h
 mm/memory.o mm/memory.c mm/memory.c" ]] || fail "got: $(cat "$T/out")"
 }
 
+# An external module built below the output tree (kbuild M=, as
+# scripts/bench-artifacts builds the benchmark's module) includes the
+# header too, but its objects are not the kernel's: check-patches must not
+# compile them.
+test_dependents_leaves_out_external_module_builds() {
+	local ext=$T/k-out/cfg/variant-base/modules-src
+	fake_build
+	mkdir -p "$ext"
+	printf 'source_%s/bench.o := %s/bench.c\n\ndeps_%s/bench.o := \\\n  ../../k/include/linux/mmu_notifier.h \\\n\n' \
+		"$ext" "$ext" "$ext" >"$ext/.bench.o.cmd"
+	# Without its Module.symvers it is not recognised as a module build.
+	expect_ok env KERNEL_TREE="$T/k" "$S/dependents" "$T/k-out/cfg" include/linux/mmu_notifier.h
+	grep -q 'bench.o' "$T/out" || fail "the fixture's module object is not read at all: $(cat "$T/out")"
+	: >"$ext/Module.symvers"
+	expect_ok env KERNEL_TREE="$T/k" "$S/dependents" "$T/k-out/cfg" include/linux/mmu_notifier.h
+	[[ $(cat "$T/out") == "lib/gen.o - include/linux/mmu_notifier.h
+lib/offsets.s lib/offsets.c include/linux/mmu_notifier.h
+mm/memory.o mm/memory.c include/linux/mmu_notifier.h" ]] || fail "got: $(cat "$T/out")"
+}
+
 test_dependents_needs_a_build_tree() {
 	mkdir -p "$T/k"
 	expect_fail 'no build tree' env KERNEL_TREE="$T/k" "$S/dependents" "$T/nowhere" a.h
