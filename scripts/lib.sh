@@ -130,7 +130,9 @@ list_configs() {
 # A configuration's "# pipeline:" line says how the pipeline treats it:
 # "series-only", only its series variant is built and booted (no base
 # build or boot, no check-patches); "opt-in", it is not among the default
-# configurations (DEBUG_CONFIGS or CONFIGS names it).
+# configurations (DEBUG_CONFIGS or CONFIGS names it); "final-only", its
+# objects are compiled at the series' last commit (series-build) but not
+# at every patch (check-patches).
 config_in_pipeline_as() {
 	[[ " $(config_meta "$(config_file "$1")" pipeline) " == *" $2 "* ]]
 }
@@ -140,6 +142,14 @@ without_series_only() {
 	local c
 	for c in "$@"; do
 		config_in_pipeline_as "$c" series-only || echo "$c"
+	done
+}
+
+# The configurations of the arguments check-patches compiles at every patch.
+per_patch_configs() {
+	local c
+	for c in "$@"; do
+		config_in_pipeline_as "$c" series-only || config_in_pipeline_as "$c" final-only || echo "$c"
 	done
 }
 
