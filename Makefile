@@ -48,7 +48,7 @@ help:
 	@echo 'make results  JUnit XML and JSON summary of the last pipeline run: WORK_DIR/results'
 	@echo 'make gitlab-ci-local  install gitlab-ci-local under $(WORK_DIR)/tools (npm; for make check)'
 	@echo 'make check    the fast harness tests only (no kernel build)'
-	@echo 'make pipeline the pipeline only: stages, wall times, summary'
+	@echo 'make pipeline the pipeline only: stages, wall times, summary (TAG_BUILDS=1: also build and boot the other tags'"'"' bases)'
 	@echo 'make ci       what CI runs: deps, then test'
 	@echo 'make clean    remove builds and logs (keeps the kernel tree and downloads)'
 	@echo 'make distclean remove the whole work directory ($(WORK_DIR))'
