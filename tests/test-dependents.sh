@@ -124,6 +124,12 @@ test_check_patches_picks_the_objects_a_patch_feeds() {
 # arm64-notifier is final-only (compiled at the last commit, not at every
 # patch) because its architecture's code names nothing of the notifier
 # API; check-patches refuses that shortcut on a tree where it does.
+# final_only_holds_in TREE: check-patches' final-only guard on TREE's HEAD.
+final_only_holds_in() {
+	# shellcheck disable=SC2016,SC2031 # the inner script's own $1; PROJECT_ROOT is the harness's
+	env KERNEL_TREE="$1" bash -c '. "$1"; final_only_holds HEAD' - "$PROJECT_ROOT/scripts/check-patches"
+}
+
 test_check_patches_final_only_needs_an_arch_without_notifier_users() {
 	mkdir -p "$T/k/arch/arm64/kvm" "$T/k/arch/x86/kvm"
 	echo 'void f(void) { mmu_notifier_range_init(0); }' >"$T/k/arch/x86/kvm/mmu.c"
@@ -131,14 +137,9 @@ test_check_patches_final_only_needs_an_arch_without_notifier_users() {
 	git -C "$T/k" init -q
 	git -C "$T/k" add -A
 	git -C "$T/k" -c user.name=t -c user.email=t@x commit -qm base
-	final_only() (
-		export KERNEL_TREE=$T/k
-		# shellcheck source=scripts/check-patches
-		. "$S/check-patches"
-		final_only_holds HEAD
-	)
-	expect_ok final_only
+	expect_ok final_only_holds_in "$T/k"
 	echo 'void h(struct mmu_notifier_range *r) { }' >>"$T/k/arch/arm64/kvm/mmu.c"
 	git -C "$T/k" -c user.name=t -c user.email=t@x commit -qam 'arm64 uses it'
-	expect_fail 'arm64-notifier is final-only, but arch/arm64 uses the notifier API: arch/arm64/kvm/mmu.c' final_only
+	expect_fail 'arm64-notifier is final-only, but arch/arm64 uses the notifier API: arch/arm64/kvm/mmu.c' \
+		final_only_holds_in "$T/k"
 }
