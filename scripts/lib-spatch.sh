@@ -6,7 +6,7 @@
 
 # A semantic patch's "// Key: value" header line.
 rule_header() {
-	sed -n "s|^// $2: *||p" "$1" | head -n1
+	sed -n "s|^// $2: *||p" "$1" | sed -n 1p
 }
 
 # The files of TREE that the semantic patch COCCI can match: those in which
@@ -55,7 +55,7 @@ run_semantic_patch() {
 		rm -rf "$tmp"
 		cat "$log" >&2
 		n=$(wc -l <<<"$failed")
-		file=$(cut -d' ' -f2- <<<"$failed" | head -n3 | paste -sd' ')
+		file=$(cut -d' ' -f2- <<<"$failed" | sed -n '1,3p' | paste -sd' ')
 		((n <= 3)) || file+=" ..."
 		die "spatch failed on $(basename "$cocci"): $first ($n files: $file; log: $log)"
 	fi

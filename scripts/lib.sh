@@ -163,7 +163,7 @@ default_configs() {
 
 config_meta() {
 	local file=$1 key=$2
-	sed -n "s/^# $key: *//p" "$file" | head -n1
+	sed -n "s/^# $key: *//p" "$file" | sed -n 1p
 }
 
 # The kernel a build or boot is for: "series" (the default, the series
@@ -314,7 +314,7 @@ allmod_sparse_build() {
 	key=$({
 		git -C "$KERNEL_TREE" rev-parse "$ref^{commit}"
 		printf '%s\n' "$@" | sort
-		gcc --version | head -n 1
+		gcc --version | sed -n 1p
 		sparse --version 2>/dev/null || true
 	} | sha256sum | cut -c1-16)
 	cache=$WORK_DIR/logs/allmod-cache/$key.log

@@ -40,7 +40,7 @@ test_bench_table_fails_when_boots_disagree() {
 }
 
 test_bench_table_refuses_unfinished_or_misnamed_runs() {
-	bench_lines 1000.0 5000.0 | head -n 3 >base-1.txt
+	bench_lines 1000.0 5000.0 | sed -n '1,3p' >base-1.txt
 	bench_lines 1000.0 5000.0 >series-1.txt
 	expect_fail "base-1.txt has no 'BENCH END'" "$S/bench-table" base-1.txt series-1.txt
 	bench_lines 1000.0 5000.0 >run-1.txt

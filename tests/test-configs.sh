@@ -140,5 +140,5 @@ test_debug_config_has_every_checker_and_is_opt_in() {
 	[[ " $(default_configs | tr '\n' ' ') " != *" x86_64-debug "* ]] || fail "x86_64-debug is in the default pipeline"
 	[[ -z $(without_series_only x86_64-debug x86_64-debug) ]] || fail "x86_64-debug is not series-only"
 	[[ $(without_series_only x86_64-notifier x86_64-debug) == x86_64-notifier ]] || fail "without_series_only drops other configurations"
-	default_configs | grep -qx x86_64-notifier || fail "x86_64-notifier left the default pipeline"
+	grep -qx x86_64-notifier <<<"$(default_configs)" || fail "x86_64-notifier left the default pipeline"
 }

@@ -33,3 +33,25 @@ test_bash_programs_are_executable_in_git() {
 		[[ -x $f ]] || fail "$f is not executable"
 	done < <(bash_programs)
 }
+
+# Lines where a pipe feeds a reader that can stop before its input ends
+# (head, grep -q, grep -m). Under pipefail the writer then dies of SIGPIPE
+# and the pipeline fails with 141, or not, depending on timing.
+early_exit_readers() {
+	awk '{
+		line = (held == "" ? "" : held " ") $0
+		if (line ~ /\|[ \t]*\\?$/) { held = line; sub(/\\$/, "", held); next }
+		held = ""
+		if (line ~ /[^|]\|[ \t]*(head[ \t]|grep[ \t]+-[A-Za-z]*[qm])/) print FILENAME ":" FNR ": " $0
+	}' "$@"
+}
+
+test_no_pipe_into_a_reader_that_stops_early() {
+	# '!' stands for '|' so that this file does not hold the lines it checks for.
+	printf '%s\n' 'a ! head -n 1' 'b !' '	grep -q x !! true' 'c !! head x' 'grep -q x <<<y' | tr '!' '|' >"$T/sample"
+	[[ $(early_exit_readers "$T/sample" | wc -l) == 2 ]] || fail "the check does not find both early readers in its sample"
+	local found files
+	mapfile -t files < <(bash_programs; ls "$PROJECT_ROOT"/scripts/*.sh "$PROJECT_ROOT"/tests/*.sh)
+	found=$(early_exit_readers "${files[@]}")
+	[[ -z $found ]] || fail "pipes into a reader that stops early (SIGPIPE under pipefail):"$'\n'"$found"
+}
