@@ -30,6 +30,13 @@
  *   BENCH <op> <state> iters=<n> iqm=<x.y> min=<n> median=<n> max=<n>
  * then "BENCH END" (or "BENCH FAIL <why>").
  *
+ * BENCH_WARMUP=N on the kernel command line (the kernel hands it to /init
+ * in its environment) first runs N children that each touch a different
+ * number of pages and exit. The operations are the same; only the state of
+ * the kernel's allocators and pid space they start from differs, so
+ * scripts/bench boots each kernel so to see how far each figure moves with
+ * that state alone: its noise.
+ *
  * As the guest's /init (pid 1) it mounts what it needs, loads
  * /bench_notifier.ko and at the end resets the machine (QEMU runs with
  * -no-reboot, so it exits). Run as a program with arguments ("bench ITERS
@@ -300,6 +307,30 @@ static void control(const char *cmd)
 	close(fd);
 }
 
+/* N short-lived children, the i-th touching i + 1 pages of its own. */
+static void warm_up(int n)
+{
+	pid_t pid;
+	char *p;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		pid = fork();
+		if (pid < 0)
+			fail("fork (warm-up)");
+		if (pid == 0) {
+			p = mmap(NULL, (i + 1) * PAGE, PROT_READ | PROT_WRITE,
+				 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+			if (p == MAP_FAILED)
+				_exit(1);
+			touch(p, i + 1);
+			_exit(0);
+		}
+		if (waitpid(pid, NULL, 0) != pid)
+			fail("waitpid (warm-up)");
+	}
+}
+
 /* One state, in a process of its own: its mm starts with no notifier. */
 static void run_state(const char *state)
 {
@@ -362,6 +393,7 @@ static void as_init(void)
 int main(int argc, char **argv)
 {
 	static const char *const all[] = { "none", "mn", "interval" };
+	const char *warm = getenv("BENCH_WARMUP");
 	int pid1 = getpid() == 1, i;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -376,6 +408,15 @@ int main(int argc, char **argv)
 	if (iters < 8 || iters > MAX_ITERS) {
 		errno = EINVAL;
 		fail("iterations (8 to 1000)");
+	}
+	if (warm) {
+		char *end;
+		long n = strtol(warm, &end, 10);
+
+		errno = EINVAL;
+		if (!*warm || *end || n < 0 || n > MAX_ITERS)
+			fail("BENCH_WARMUP (0 to 1000)");
+		warm_up(n);
 	}
 	if (argc > 2 && !pid1) {
 		for (i = 2; i < argc; i++)

@@ -205,11 +205,16 @@ kmake() {
 	[[ $arch == arm64 ]] && cc=aarch64-linux-gnu-gcc
 	# CCACHE_BASEDIR: the kernel's command lines carry absolute paths; made
 	# relative to the work directory, the cache serves every clone.
+	# The build's user, host, time and number are fixed so that a kernel
+	# is a function of its sources: the number ("#2" after a second build
+	# in one output directory) is in the utsname that seeds the guest's
+	# random numbers, which made scripts/bench's figures depend on how many
+	# builds came before.
 	# shellcheck disable=SC2046 # arch_make_vars yields separate words
 	CCACHE_BASEDIR=${CCACHE_BASEDIR:-$WORK_DIR} make -C "$KERNEL_TREE" O="$out" $(arch_make_vars "$arch") \
 		CC="ccache $cc" HOSTCC="ccache gcc" \
 		KBUILD_BUILD_USER=mmnr KBUILD_BUILD_HOST=mmnr \
-		KBUILD_BUILD_TIMESTAMP="@0" -j"$JOBS" "$@"
+		KBUILD_BUILD_TIMESTAMP="@0" KBUILD_BUILD_VERSION=1 -j"$JOBS" "$@"
 }
 
 # The import stamp, kept in the kernel tree's git directory by get-kernel:

@@ -21,11 +21,31 @@ test_bench_table_prints_change_and_spread() {
 	bench_lines 1001.0 5150.0 4040 >series-1.txt
 	bench_lines 1001.0 5150.0 4040 >series-2.txt
 	expect_ok "$S/bench-table" base-1.txt series-1.txt base-2.txt series-2.txt
-	expect_output '^fault +none +1000\.0 +1001\.0 +\+0\.10% +\+0\.00% +0\.000% +0\.000%$'
+	expect_output '^fault +none +1000\.0 +1001\.0 +\+0\.10% +\+0\.00% +0\.000% +0\.000% +0\.00%$'
 	# The IQM's change and the cheapest iteration's, side by side.
 	expect_output '^mprotect +none +5000\.0 +5150\.0 +\+3\.00% +\+1\.00% .*over the goal \(0\.5 %\)$'
 	expect_output '^mprotect +mn +5000\.0 +5150\.0 +\+3\.00% .*over the goal \(2 %\)$'
 	expect_output 'largest spread between boots of one kernel is 0\.000 %'
+	expect_output '^noise: not measured'
+}
+
+# A warmed-up boot (wW) moves the figures: the noise column is the largest
+# move of either kernel, and a change over the goal within it says so.
+test_bench_table_prints_the_noise_of_warmed_up_boots() {
+	bench_lines 1000.0 5000.0 >base-1.txt
+	bench_lines 1000.0 5200.0 >base-w5.txt
+	bench_lines 1000.0 5100.0 >series-1.txt
+	bench_lines 1010.0 5100.0 >series-w5.txt
+	expect_ok "$S/bench-table" base-1.txt series-1.txt base-w5.txt series-w5.txt
+	expect_output '^fault +none +1000\.0 +1000\.0 +\+0\.00% .* 1\.00%$'
+	expect_output '^mprotect +none +5000\.0 +5100\.0 +\+2\.00% .* 4\.00%  over the goal \(0\.5 %\), within its noise$'
+	expect_output '^noise: the largest move .* is 4\.00 % \(mprotect/none\)$'
+	# Warmed-up boots never count as disagreeing plain boots.
+	expect_output 'largest spread between boots of one kernel is 0\.000 %'
+	# A change beyond the noise is over the goal without the remark.
+	bench_lines 1000.0 5300.0 >series-1.txt
+	expect_ok "$S/bench-table" base-1.txt series-1.txt base-w5.txt series-w5.txt
+	expect_output '^mprotect +none .* +\+6\.00% .*over the goal \(0\.5 %\)$'
 }
 
 test_bench_table_fails_when_boots_disagree() {
@@ -74,6 +94,11 @@ test_bench_program_runs_on_the_host() {
 		expect_output "^$op +none "
 	done
 	expect_fail 'iterations' ./bench 2 none
+	BENCH_WARMUP=3 ./bench 16 none >warm.txt || fail "bench with a warm-up failed: $(cat warm.txt)"
+	grep -qx 'BENCH END' warm.txt || fail "bench with a warm-up did not finish"
+	for bad in x 3x -1 1001 ''; do
+		expect_fail 'BENCH_WARMUP' env BENCH_WARMUP="$bad" ./bench 16 none
+	done
 	expect_fail 'BENCH FAIL register' ./bench 16 register
 }
 
@@ -90,4 +115,18 @@ test_bench_configs_build_the_module() {
 		done
 	done
 	((n == 2)) || fail "expected the two notifier configurations to build the module, found $n"
+}
+
+# A kernel is a function of its sources: kmake fixes what kbuild would take
+# from the machine and from earlier builds (the "#N" build number seeds the
+# guest's random numbers, and moved the benchmark's figures).
+test_kernel_builds_fix_their_identity() {
+	mkdir -p "$T/bin"
+	printf '#!/bin/bash\nprintf "%%s\\n" "$@" >"%s/make.args"\n' "$T" >"$T/bin/make"
+	chmod +x "$T/bin/make"
+	PATH=$T/bin:$PATH kmake x86_64 "$T/out" vmlinux
+	local want
+	for want in KBUILD_BUILD_VERSION=1 KBUILD_BUILD_TIMESTAMP=@0 KBUILD_BUILD_USER=mmnr KBUILD_BUILD_HOST=mmnr vmlinux; do
+		grep -qx -- "$want" "$T/make.args" || fail "kmake does not pass $want: $(tr '\n' ' ' <"$T/make.args")"
+	done
 }
