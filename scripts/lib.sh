@@ -137,29 +137,24 @@ config_in_pipeline_as() {
 	[[ " $(config_meta "$(config_file "$1")" pipeline) " == *" $2 "* ]]
 }
 
-# The configurations of the arguments that are not series-only.
-without_series_only() {
-	local c
+# configs_without MARKS CONFIG...: the CONFIGs whose "# pipeline:" line
+# has none of MARKS (space-separated). Those with a base build are
+# configs_without series-only; those check-patches compiles at every
+# patch, configs_without "series-only final-only".
+configs_without() {
+	local marks=$1 c m
+	shift
 	for c in "$@"; do
-		config_in_pipeline_as "$c" series-only || echo "$c"
-	done
-}
-
-# The configurations of the arguments check-patches compiles at every patch.
-per_patch_configs() {
-	local c
-	for c in "$@"; do
-		config_in_pipeline_as "$c" series-only || config_in_pipeline_as "$c" final-only || echo "$c"
+		for m in $marks; do
+			config_in_pipeline_as "$c" "$m" && continue 2
+		done
+		echo "$c"
 	done
 }
 
 # The pipeline's configurations when CONFIGS does not say: all but opt-in.
-default_configs() {
-	local c
-	for c in $(list_configs); do
-		config_in_pipeline_as "$c" opt-in || echo "$c"
-	done
-}
+# shellcheck disable=SC2046 # one configuration name per word
+default_configs() { configs_without opt-in $(list_configs); }
 
 config_meta() {
 	local file=$1 key=$2
@@ -181,6 +176,9 @@ config_meta_for() {
 }
 
 config_out_dir() { echo "$WORK_DIR/out/$1"; }
+# What scripts/bench-artifacts keeps of one variant of CONFIG: outside the
+# kbuild output tree, which holds kbuild's own files only.
+bench_variant_dir() { echo "$WORK_DIR/bench-artifacts/$1/$2"; }
 
 # A full build of a configuration leaves "VARIANT COMMIT" in its tree
 # (COMMIT followed by " dirty" if the kernel tree had local changes);

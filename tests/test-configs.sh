@@ -138,7 +138,9 @@ test_debug_config_has_every_checker_and_is_opt_in() {
 	done
 	grep -qw kmemleak <<<"$(config_meta_for "$f" guest-tests base)" || fail "x86_64-debug: no kmemleak suite"
 	[[ " $(default_configs | tr '\n' ' ') " != *" x86_64-debug "* ]] || fail "x86_64-debug is in the default pipeline"
-	[[ -z $(without_series_only x86_64-debug x86_64-debug) ]] || fail "x86_64-debug is not series-only"
-	[[ $(without_series_only x86_64-notifier x86_64-debug) == x86_64-notifier ]] || fail "without_series_only drops other configurations"
+	[[ -z $(configs_without series-only x86_64-debug x86_64-debug) ]] || fail "x86_64-debug is not series-only"
+	[[ $(configs_without series-only x86_64-notifier x86_64-debug) == x86_64-notifier ]] || fail "configs_without drops other configurations"
+	[[ $(configs_without "series-only final-only" x86_64-debug arm64-notifier x86_64-notifier) == x86_64-notifier ]] ||
+		fail "configs_without does not leave out every mark it is given"
 	grep -qx x86_64-notifier <<<"$(default_configs)" || fail "x86_64-notifier left the default pipeline"
 }

@@ -121,15 +121,15 @@ test_check_patches_picks_the_objects_a_patch_feeds() {
 	[[ $(cat "$T/b") == 'mm/memory.o source' ]] || fail "source patch: $(cat "$T/b")"
 }
 
-# arm64-notifier is final-only (compiled at the last commit, not at every
-# patch) because its architecture's code names nothing of the notifier
-# API; check-patches refuses that shortcut on a tree where it does.
 # final_only_holds_in TREE: check-patches' final-only guard on TREE's HEAD.
 final_only_holds_in() {
 	# shellcheck disable=SC2016,SC2031 # the inner script's own $1; PROJECT_ROOT is the harness's
 	env KERNEL_TREE="$1" bash -c '. "$1"; final_only_holds HEAD' - "$PROJECT_ROOT/scripts/check-patches"
 }
 
+# arm64-notifier is final-only (compiled at the last commit, not at every
+# patch) because its architecture's code names nothing of the notifier
+# API; check-patches refuses that shortcut on a tree where it does.
 test_check_patches_final_only_needs_an_arch_without_notifier_users() {
 	mkdir -p "$T/k/arch/arm64/kvm" "$T/k/arch/x86/kvm"
 	echo 'void f(void) { mmu_notifier_range_init(0); }' >"$T/k/arch/x86/kvm/mmu.c"
