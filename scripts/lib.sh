@@ -35,6 +35,25 @@ make_work_dir() {
 	[[ -f $WORK_DIR/$WORK_MARKER ]] || echo "work directory of $PROJECT_ROOT" >"$WORK_DIR/$WORK_MARKER"
 }
 
+# One run per work directory: a script that writes below WORK_DIR calls
+# this first. It holds WORK_DIR/.lock (flock) for its whole life and writes
+# there who holds it; a second run on the same WORK_DIR refuses at once,
+# naming the first. Scripts it starts inherit the lock (the environment
+# says which directory is held), so nested runs go on. Sourcing a script
+# for its functions (the tests do) takes no lock.
+lock_work_dir() {
+	[[ ${BASH_SOURCE[-1]} -ef $0 ]] || return 0
+	[[ ${MMNR_LOCKED_WORK_DIR:-} != "$WORK_DIR" ]] || return 0
+	[[ -d $WORK_DIR ]] || make_work_dir
+	exec {WORK_LOCK_FD}>>"$WORK_DIR/.lock"
+	if ! flock -n "$WORK_LOCK_FD"; then
+		die "$(basename "$0"): $WORK_DIR is in use by $(tr -d '\n' <"$WORK_DIR/.lock" || echo 'another run');" \
+			"wait for it to end, or give this run another WORK_DIR"
+	fi
+	printf 'pid %s (%s, since %s)\n' "$$" "$(basename "$0")${1:+ $*}" "$(date '+%F %T')" >"$WORK_DIR/.lock"
+	export MMNR_LOCKED_WORK_DIR=$WORK_DIR
+}
+
 # The tag, as its Debian suite packages it.
 KERNEL_VERSION=${KERNEL_VERSION:-$_pin_version}
 KERNEL_DEB_VERSION=${KERNEL_DEB_VERSION:-$_pin_deb}
