@@ -80,6 +80,25 @@ rule_listed_sites() {
 	grep -E '^[^[:space:]:]+:[0-9]+: ' "$1" || true
 }
 
+# The call sites a rule decided or listed, from its stdout OUT:
+# "decided: FILE:LINE: FN(): EVENT by RULE" and "FILE:LINE: FN(): EVENT,
+# listed: WHY" lines, as they are.
+rule_site_lines() {
+	grep -E '^(decided: )?[^[:space:]:]+:[0-9]+: [^ ]+\(\): ' "$1" || true
+}
+
+# The per-site table of SITES (rule_site_lines of every rule of a run,
+# each prefixed with "STEP/RULE: "): file:line, function, event, and the
+# rule that decided it or, in capitals, LISTED and why.
+print_site_table() {
+	sed -E 's/^[^ ]+: //' "$1" | awk '
+		{ listed = ($1 != "decided:"); if (!listed) sub(/^decided: /, "") }
+		{ where = $1; sub(/:$/, "", where); fn = $2; sub(/:$/, "", fn); rest = $0; sub(/^[^ ]+ [^ ]+ /, "", rest) }
+		!listed { ev = rest; sub(/ .*/, "", ev); how = rest; sub(/^[^ ]+ /, "", how) }
+		listed { ev = rest; sub(/,.*/, "", ev); how = rest; sub(/^[^,]+, listed: /, "LISTED: ", how) }
+		{ sub(/^MMU_NOTIFY_/, "", ev); printf "  %-34s %-34s %-15s %s\n", where, fn, ev, how }'
+}
+
 show_rule_output() {
 	local cocci=$1 out=$2 line
 	while IFS= read -r line; do

@@ -1,11 +1,14 @@
 /// Give each mmu_notifier_range_init() call the event that says what its
 /// code does to the page table, in place of the MMU_NOTIFY_UNMAP that
-/// init-add-context.cocci passes everywhere. The rules below are tried in
-/// order and the first that matches decides; each keys on what the code
-/// around the call does (in the same function), except where marked
-/// "judgement": there the code is the same as another rule's and only
-/// upstream's choice for that function tells the event apart, so the rule
-/// keys on the function (or on a helper only that function uses).
+/// init-add-context.cocci passes everywhere. Every rule below is tried on
+/// every call and records its evidence; none wins by coming first. Each
+/// keys on what the code around the call does (in the same function, or
+/// for the walk rules in the same file), except where marked "judgement":
+/// there the code is the same as another rule's and only upstream's choice
+/// tells the event apart, so the rule keys on a helper only that kind of
+/// function uses, and holds only while the function still has the shape it
+/// was written from (the evidence rules named in its SHAPE entry, no more,
+/// no fewer).
 ///
 ///  1. soft_dirty, SOFT_DIRTY: the function resets soft-dirty tracking
 ///     (clears VM_SOFTDIRTY or soft-dirty bits, or acts on a request
@@ -14,69 +17,77 @@
 ///     applies a new protection to the entries: change_*_range(),
 ///     change_huge_p?d(), *modify_prot_start(), pte/pmd/huge_pte_modify().
 ///  3. uffd_wp_walk, PROTECTION_VMA: after the call a page walk runs
-///     (walk_page_range()) in a file whose walk callbacks (a struct
-///     mm_walk * parameter) write-protect for userfaultfd
-///     (make_uffd_wp_*(), *_mkuffd_wp()): PAGEMAP_SCAN since v6.7.
-///  4. hugetlb_fork, CLEAR (judgement): fork write-protects the parent's
-///     huge entries (huge_ptep_set_wrprotect()); upstream says CLEAR for
-///     hugetlb although rule 5's copy does the same to small pages.
+///     (walk_page_range()) with walk operations of the same file whose
+///     callbacks (or a walk function they call) write-protect for
+///     userfaultfd (make_uffd_wp_*(), *_mkuffd_wp()): PAGEMAP_SCAN.
+///  4. hugetlb_fork, CLEAR (judgement, SHAPE fork_cow): fork write-protects
+///     the parent's huge entries (huge_ptep_set_wrprotect()); upstream says
+///     CLEAR for hugetlb although rule 5's copy does the same to small pages.
 ///  5. fork_cow, PROTECTION_PAGE: the function tests is_cow_mapping():
 ///     fork write-protects the parent's private pages, entries stay.
-///  6. ksm_write_protect, CLEAR (judgement, on the function
-///     write_protect_page()): KSM write-protects and cleans the entry like
-///     rule 7, but to replace the page next; upstream says CLEAR.
-///  7. writeback_clean, PROTECTION_PAGE: after the call entries are made
+///  6. writeback_clean, PROTECTION_PAGE: after the call entries are made
 ///     clean (pte/pmd_mkclean()): writeback cleaning write-protects them.
-///  8. write_protect_walk, PROTECTION_PAGE: the call is in a page walk
+///  7. write_protect_walk, PROTECTION_PAGE: the call is in a page walk
 ///     callback (a struct mm_walk * parameter) of a file whose walk
 ///     callbacks write-protect entries (pte/pmd_wrprotect()).
-///  9. unmap_gather, UNMAP: the function zaps entries with a struct
+///  8. unmap_gather, UNMAP: the function zaps entries with a struct
 ///     mmu_gather its caller passed in (munmap and exit free the page
 ///     tables and the vma afterwards): unmap_vmas(), hugetlb's unmap.
-/// 10. oom_reap, UNMAP: after the call the range is started without
+///  9. oom_reap, UNMAP: after the call the range is started without
 ///     blocking (mmu_notifier_invalidate_range_start_nonblock()) and
 ///     zapped: the OOM reaper tears down a dying process's memory.
-/// 11. mremap_move, UNMAP: after the call entries move to other addresses
+/// 10. mremap_move, UNMAP: after the call entries move to other addresses
 ///     (move_ptes(), move_pgt_entry(), move_normal_p?d(), move_huge_p?d()):
-///     the old range is left unmapped. Before rule 14: mremap splits huge
-///     entries it cannot move whole.
-/// 12. hugetlb_move, CLEAR (judgement): hugetlb's mremap moves entries
-///     (move_huge_pte()) like rule 11; upstream says CLEAR there.
-/// 13. uffd_move, CLEAR: after the call UFFDIO_MOVE moves a page to
+///     the old range is left unmapped.
+/// 11. hugetlb_move, CLEAR (judgement, SHAPE none): hugetlb's mremap moves
+///     entries (move_huge_pte()) like rule 10; upstream says CLEAR there.
+/// 12. uffd_move, CLEAR: after the call UFFDIO_MOVE moves a page to
 ///     another address of its own vma or another (move_present_pte(),
 ///     move_swap_pte(), move_zeropage_pte()): the source entry is cleared
 ///     and its vma stays.
-/// 14. split_huge, CLEAR: after the call a huge entry is split
+/// 13. split_huge, CLEAR: after the call a huge entry is split
 ///     (*split_huge_p?d*()): the huge mapping is replaced by small ones.
-/// 15. device_private, CLEAR: the range is a struct migrate_vma's (device
+/// 14. device_private, CLEAR: the range is a struct migrate_vma's (device
 ///     private migration replaces entries by migration entries);
 ///     init-owner.cocci later gives it MIGRATE and the owner.
-/// 16. exclusive_restore, CLEAR: after the call a device-exclusive entry
+/// 15. exclusive_restore, CLEAR: after the call a device-exclusive entry
 ///     is restored (restore_exclusive_pte()); init-owner.cocci later gives
 ///     it EXCLUSIVE.
-/// 17. clear_entries, CLEAR: after the call entries are cleared, replaced
+/// 16. clear_entries, CLEAR: after the call entries are cleared, replaced
 ///     or unshared while the vma stays: *_clear_flush*(),
 ///     *_collapse_flush(), *_get_and_clear*(), set_pte_at_notify(),
 ///     huge_pmd_unshare(): copy-on-write, KSM, uprobes, reclaim,
 ///     migration, THP collapse.
-/// 18. own_gather, CLEAR: the function gathers freed pages in a struct
+/// 17. own_gather, CLEAR: the function gathers freed pages in a struct
 ///     mmu_gather of its own (tlb_gather_mmu*()): it empties the range
-///     (MADV_DONTNEED, MADV_FREE, truncation, and since v6.2 hugetlb's
-///     unmap_hugepage_range(): v6.12.107 says CLEAR) while the vma stays.
-/// 19. range_for_caller, CLEAR (judgement): the range is a parameter: the
-///     function looks an entry up and starts the invalidation for its
-///     caller, which changes the entry (v5.10's follow_invalidate_pte(),
-///     whose dax caller cleans it; upstream says CLEAR).
+///     (MADV_DONTNEED, MADV_FREE, truncation, hugetlb's unmap since v6.2)
+///     while the vma stays.
+/// 18. range_for_caller, CLEAR (judgement, SHAPE none): the range is a
+///     parameter: the function looks an entry up and starts the
+///     invalidation for its caller, which changes the entry (v5.10's
+///     follow_invalidate_pte(), whose dax caller cleans it).
 ///
-/// A call no rule decides keeps MMU_NOTIFY_UNMAP, which is always safe (a
-/// user must then assume the range is gone), and is listed on stdout as
-/// "FILE:LINE: FUNCTION(): ..." in patch and report mode alike, so that a
-/// new kind of call site on another tree is seen and given a rule. Each
-/// decision is written to stderr as "FILE:LINE: FUNCTION(): EVENT (rule)".
+/// The decision, per call:
+///  - the evidence of one or more rules that all give the same event:
+///    that event;
+///  - evidence of different events (mixed evidence: the function, say,
+///    write-protects entries and also replaces the page behind them): the
+///    most conservative event that covers all of it, UNMAP over CLEAR over
+///    the PROTECTION events and SOFT_DIRTY (two different ones of those
+///    three give CLEAR), and the call is listed;
+///  - a judgement rule whose shape the code no longer has: the same, listed;
+///  - no evidence: MMU_NOTIFY_UNMAP, always safe (a user must then assume
+///    the range is gone), listed.
 ///
-// Confidence: High on v6.1.176 (every call site gets upstream's event);
-// Moderate elsewhere: rules 4, 6, 12 and 19 follow upstream's choices for
-// the functions they name, and the others trust what the code calls.
+/// Output, in patch and report mode alike, one line per call on stdout:
+/// "decided: FILE:LINE: FUNCTION(): EVENT by RULE[, RULE]" or, for a
+/// listed call, "FILE:LINE: FUNCTION(): EVENT, listed: WHY". Evidence is
+/// keyed on the file and function it was found in, so that one file at a
+/// time, a list of files (which spatch treats as one unit) and --dir give
+/// the same result.
+///
+// Confidence: Moderate: each rule trusts what the code calls; mixed or
+// missing evidence is listed with the safe event, never guessed.
 // Copyright: (C) 2026 The mmu_notifier contextual information project. GPL-2.0
 // Options: --no-includes --include-headers
 // Reflow: mmu_notifier_range_init
@@ -89,9 +100,24 @@ virtual report
 
 @initialize:python@
 @@
-import sys
+# Evidence per call site: (file, line, column) -> {rule: event}.
+evidence = {}
+# Facts about functions and walk operations, keyed by file so that a
+# fact of one file never decides a call of another:
+# (fact, file, name).
+facts = set()
+# The clears and replacements that follow each call (clear_entries), and
+# those that only take an entry off to write it back (write_back).
+clears = {}
+written_back = set()
 
-decided = {}
+RANK = {"MMU_NOTIFY_UNMAP": 3, "MMU_NOTIFY_CLEAR": 2}
+JUDGEMENT_SHAPE = {
+    "hugetlb_fork": {"fork_cow"},
+    "ksm_write_protect": {"writeback_clean"},
+    "hugetlb_move": set(),
+    "range_for_caller": set(),
+}
 
 
 def site(p):
@@ -102,31 +128,196 @@ def where(p):
     return "%s:%s: %s()" % (p[0].file, p[0].line, p[0].current_element)
 
 
-def decide(p, event, rule):
-    key = site(p)
-    if key not in decided:
-        decided[key] = event
-        sys.stderr.write("%s: %s (%s)\n" % (where(p), event, rule))
+def note(fact, p, name=None):
+    facts.add((fact, p[0].file, name if name is not None else p[0].current_element))
 
-// 1. soft_dirty
-@soft_dirty_fn exists@
-identifier fn;
+
+def known(fact, p, name=None):
+    return (fact, p[0].file, name if name is not None else p[0].current_element) in facts
+
+
+def record(p, event, rule):
+    evidence.setdefault(site(p), {})[rule] = event
+
+
+def covering(events):
+    """The most conservative event that covers every event of EVENTS."""
+    events = set(events)
+    if len(events) == 1:
+        return events.pop()
+    top = max(RANK.get(e, 1) for e in events)
+    return "MMU_NOTIFY_UNMAP" if top == 3 else "MMU_NOTIFY_CLEAR"
+
+
+def decide(p):
+    """(event, rules, why): WHY is None for a decision, else the reason
+    the call is listed."""
+    found = dict(evidence.get(site(p), {}))
+    if clears.get(site(p), set()) - written_back:
+        found["clear_entries"] = "MMU_NOTIFY_CLEAR"
+    if not found:
+        return ("MMU_NOTIFY_UNMAP", [], "no rule decides the event")
+    judged = sorted(r for r in found if r in JUDGEMENT_SHAPE)
+    code = sorted(r for r in found if r not in JUDGEMENT_SHAPE)
+    if len(judged) == 1 and set(code) == JUDGEMENT_SHAPE[judged[0]]:
+        return (found[judged[0]], [judged[0] + " (judgement)"], None)
+    if len(set(found.values())) == 1:
+        return (found[sorted(found)[0]], sorted(found), None)
+    event = covering(found.values())
+    if judged:
+        shapes = "; ".join("%s expects %s" % (
+            r, ", ".join(sorted(JUDGEMENT_SHAPE[r])) or "no other evidence") for r in judged)
+        return (event, sorted(found), "judgement does not fit the code (%s; found: %s)" % (
+            shapes, ", ".join(code) or "none"))
+    return (event, code, "mixed evidence: " + ", ".join(
+        "%s (%s)" % (r, found[r].replace("MMU_NOTIFY_", "")) for r in code))
+
+
+// Facts about functions and walk operations.
+
+@soft_dirty_fn@
 identifier sd =~ "^(VM_SOFTDIRTY|[A-Z_]*CLEAR[A-Z_]*SOFT_DIRTY|[a-z_]*clear_soft_dirty[a-z_]*)$";
+position q;
 @@
-fn(...) { <+... sd ...+> }
-
-@soft_dirty exists@
-identifier soft_dirty_fn.fn;
-position p;
-@@
-fn(...) { <+... mmu_notifier_range_init@p(...) ...+> }
+sd@q
 
 @script:python@
-p << soft_dirty.p;
+q << soft_dirty_fn.q;
 @@
-decide(p, "MMU_NOTIFY_SOFT_DIRTY", "soft_dirty")
+note("soft_dirty", q)
 
-// 2. new_protection
+@cow_fn@
+position q;
+@@
+is_cow_mapping@q(...)
+
+@script:python@
+q << cow_fn.q;
+@@
+note("cow", q)
+
+@gather_fn@
+identifier f =~ "^tlb_gather_mmu";
+expression T;
+position q;
+@@
+f@q(&T, ...)
+
+@script:python@
+q << gather_fn.q;
+@@
+note("own_gather", q)
+
+@walk_fn@
+identifier fn, W;
+position q;
+@@
+fn@q(..., struct mm_walk *W, ...) { ... }
+
+@script:python@
+q << walk_fn.q;
+@@
+note("walk_callback", q)
+
+@uffd_wp_cb@
+identifier cb, W;
+identifier f =~ "^(make_uffd_wp_[a-z_]+|pte_mkuffd_wp|pmd_mkuffd_wp|huge_pte_mkuffd_wp)$";
+position q;
+@@
+cb@q(..., struct mm_walk *W, ...) { <+... f(...) ...+> }
+
+@script:python@
+q << uffd_wp_cb.q;
+@@
+note("uffd_wp_cb", q)
+
+// A walk callback that calls one that write-protects for userfaultfd.
+@uffd_wp_call@
+identifier g;
+position r;
+@@
+g@r(...)
+
+@script:python@
+g << uffd_wp_call.g;
+r << uffd_wp_call.r;
+@@
+if known("walk_callback", r) and known("uffd_wp_cb", r, g):
+    note("uffd_wp_cb", r)
+
+@walk_ops@
+identifier OPS, fld, cb;
+position q;
+@@
+struct mm_walk_ops OPS@q = { ..., .fld = cb, ... };
+
+@script:python@
+OPS << walk_ops.OPS;
+cb << walk_ops.cb;
+q << walk_ops.q;
+@@
+if known("uffd_wp_cb", q, cb):
+    note("uffd_wp_ops", q, OPS)
+
+@wrprotect_walk_cb@
+identifier cb, W;
+identifier f =~ "^(pte|pmd|pud)_wrprotect$";
+position q;
+@@
+cb@q(..., struct mm_walk *W, ...) { <+... f(...) ...+> }
+
+@script:python@
+q << wrprotect_walk_cb.q;
+@@
+note("wrprotect_walk_file", q, "")
+
+@mmu_gather_fn@
+identifier fn, T;
+position q;
+@@
+fn@q(..., struct mmu_gather *T, ...) { ... }
+
+@script:python@
+q << mmu_gather_fn.q;
+@@
+note("gather_param", q)
+
+@range_param_fn@
+identifier fn, R;
+position q;
+@@
+fn@q(..., struct mmu_notifier_range *R, ...) { ... }
+
+@script:python@
+q << range_param_fn.q;
+R << range_param_fn.R;
+@@
+note("range_param", q, "%s/%s" % (q[0].current_element, R))
+
+// Every call, and the facts of its function and file.
+@any_call@
+position p;
+expression R;
+@@
+mmu_notifier_range_init@p(R, ...)
+
+@script:python@
+p << any_call.p;
+R << any_call.R;
+@@
+if known("soft_dirty", p):
+    record(p, "MMU_NOTIFY_SOFT_DIRTY", "soft_dirty")
+if known("cow", p):
+    record(p, "MMU_NOTIFY_PROTECTION_PAGE", "fork_cow")
+if known("walk_callback", p) and known("wrprotect_walk_file", p, ""):
+    record(p, "MMU_NOTIFY_PROTECTION_PAGE", "write_protect_walk")
+if known("own_gather", p):
+    record(p, "MMU_NOTIFY_CLEAR", "own_gather")
+if known("range_param", p, "%s/%s" % (p[0].current_element, R)):
+    record(p, "MMU_NOTIFY_CLEAR", "range_for_caller")
+
+// Evidence that follows the call in its function.
+
 @new_protection exists@
 position p;
 identifier f =~ "^(change_[a-z0-9_]+_range|change_huge_p[a-z0-9]d|[a-z_]*modify_prot_start|pte_modify|pmd_modify|huge_pte_modify)$";
@@ -138,28 +329,24 @@ f(...)
 @script:python@
 p << new_protection.p;
 @@
-decide(p, "MMU_NOTIFY_PROTECTION_VMA", "new_protection")
+record(p, "MMU_NOTIFY_PROTECTION_VMA", "new_protection")
 
-// 3. uffd_wp_walk
-@uffd_wp_cb exists@
-identifier cb, W;
-identifier f =~ "^(make_uffd_wp_[a-z_]+|pte_mkuffd_wp|pmd_mkuffd_wp|huge_pte_mkuffd_wp)$";
-@@
-cb(..., struct mm_walk *W, ...) { <+... f(...) ...+> }
-
-@uffd_wp_walk depends on uffd_wp_cb exists@
-position p;
+@uffd_wp_walk exists@
+position p, q;
+identifier OPS;
 @@
 mmu_notifier_range_init@p(...)
 ... when any
-walk_page_range(...)
+walk_page_range@q(..., &OPS, ...)
 
 @script:python@
 p << uffd_wp_walk.p;
+q << uffd_wp_walk.q;
+OPS << uffd_wp_walk.OPS;
 @@
-decide(p, "MMU_NOTIFY_PROTECTION_VMA", "uffd_wp_walk")
+if known("uffd_wp_ops", q, OPS):
+    record(p, "MMU_NOTIFY_PROTECTION_VMA", "uffd_wp_walk")
 
-// 4. hugetlb_fork (judgement)
 @hugetlb_fork exists@
 position p;
 @@
@@ -170,26 +357,8 @@ huge_ptep_set_wrprotect(...)
 @script:python@
 p << hugetlb_fork.p;
 @@
-decide(p, "MMU_NOTIFY_CLEAR", "hugetlb_fork")
+record(p, "MMU_NOTIFY_CLEAR", "hugetlb_fork")
 
-// 5. fork_cow
-@cow_fn exists@
-identifier fn;
-@@
-fn(...) { <+... is_cow_mapping(...) ...+> }
-
-@fork_cow exists@
-identifier cow_fn.fn;
-position p;
-@@
-fn(...) { <+... mmu_notifier_range_init@p(...) ...+> }
-
-@script:python@
-p << fork_cow.p;
-@@
-decide(p, "MMU_NOTIFY_PROTECTION_PAGE", "fork_cow")
-
-// 6. ksm_write_protect (judgement: the function)
 @ksm_write_protect exists@
 identifier fn = write_protect_page;
 position p;
@@ -199,9 +368,8 @@ fn(...) { <+... mmu_notifier_range_init@p(...) ...+> }
 @script:python@
 p << ksm_write_protect.p;
 @@
-decide(p, "MMU_NOTIFY_CLEAR", "ksm_write_protect")
+record(p, "MMU_NOTIFY_CLEAR", "ksm_write_protect")
 
-// 7. writeback_clean
 @writeback_clean exists@
 position p;
 identifier f =~ "^(pte|pmd|pud)_mkclean$";
@@ -213,27 +381,8 @@ f(...)
 @script:python@
 p << writeback_clean.p;
 @@
-decide(p, "MMU_NOTIFY_PROTECTION_PAGE", "writeback_clean")
+record(p, "MMU_NOTIFY_PROTECTION_PAGE", "writeback_clean")
 
-// 8. write_protect_walk
-@wrprotect_walk_cb exists@
-identifier cb, W;
-identifier f =~ "^(pte|pmd|pud)_wrprotect$";
-@@
-cb(..., struct mm_walk *W, ...) { <+... f(...) ...+> }
-
-@write_protect_walk depends on wrprotect_walk_cb exists@
-identifier fn, W;
-position p;
-@@
-fn(..., struct mm_walk *W, ...) { <+... mmu_notifier_range_init@p(...) ...+> }
-
-@script:python@
-p << write_protect_walk.p;
-@@
-decide(p, "MMU_NOTIFY_PROTECTION_PAGE", "write_protect_walk")
-
-// 9. unmap_gather
 @zaps exists@
 position p;
 identifier f =~ "^(unmap_single_vma|unmap_page_range|zap_[a-z_]*range[a-z_]*|tlb_remove_[a-z_]+)$";
@@ -242,18 +391,12 @@ mmu_notifier_range_init@p(...)
 ... when any
 f(...)
 
-@unmap_gather exists@
-identifier fn, T;
-position zaps.p, q;
-@@
-fn(..., struct mmu_gather *T, ...) { <+... mmu_notifier_range_init@p@q(...) ...+> }
-
 @script:python@
-p << unmap_gather.q;
+p << zaps.p;
 @@
-decide(p, "MMU_NOTIFY_UNMAP", "unmap_gather")
+if known("gather_param", p):
+    record(p, "MMU_NOTIFY_UNMAP", "unmap_gather")
 
-// 10. oom_reap
 @oom_reap exists@
 position p;
 expression R;
@@ -268,9 +411,8 @@ f(...)
 @script:python@
 p << oom_reap.p;
 @@
-decide(p, "MMU_NOTIFY_UNMAP", "oom_reap")
+record(p, "MMU_NOTIFY_UNMAP", "oom_reap")
 
-// 11. mremap_move
 @mremap_move exists@
 position p;
 identifier f =~ "^(move_ptes|move_pgt_entry|move_normal_p[a-z0-9]d|move_huge_p[a-z0-9]d)$";
@@ -282,9 +424,8 @@ f(...)
 @script:python@
 p << mremap_move.p;
 @@
-decide(p, "MMU_NOTIFY_UNMAP", "mremap_move")
+record(p, "MMU_NOTIFY_UNMAP", "mremap_move")
 
-// 12. hugetlb_move (judgement)
 @hugetlb_move exists@
 position p;
 @@
@@ -295,9 +436,8 @@ move_huge_pte(...)
 @script:python@
 p << hugetlb_move.p;
 @@
-decide(p, "MMU_NOTIFY_CLEAR", "hugetlb_move")
+record(p, "MMU_NOTIFY_CLEAR", "hugetlb_move")
 
-// 13. uffd_move
 @uffd_move exists@
 position p;
 identifier f =~ "^move_(present|swap|zeropage)_pte$";
@@ -309,12 +449,11 @@ f(...)
 @script:python@
 p << uffd_move.p;
 @@
-decide(p, "MMU_NOTIFY_CLEAR", "uffd_move")
+record(p, "MMU_NOTIFY_CLEAR", "uffd_move")
 
-// 14. split_huge
 @split_huge exists@
 position p;
-identifier f =~ "split_huge_p[a-z0-9]d";
+identifier f =~ "^_*split_huge_p[a-z0-9]d_locked$";
 @@
 mmu_notifier_range_init@p(...)
 ... when any
@@ -323,9 +462,8 @@ f(...)
 @script:python@
 p << split_huge.p;
 @@
-decide(p, "MMU_NOTIFY_CLEAR", "split_huge")
+record(p, "MMU_NOTIFY_CLEAR", "split_huge")
 
-// 15. device_private
 @device_private exists@
 struct migrate_vma *MIG;
 identifier fld;
@@ -336,9 +474,8 @@ mmu_notifier_range_init@p(..., <+... MIG->fld ...+>, ...)
 @script:python@
 p << device_private.p;
 @@
-decide(p, "MMU_NOTIFY_CLEAR", "device_private")
+record(p, "MMU_NOTIFY_CLEAR", "device_private")
 
-// 16. exclusive_restore
 @exclusive_restore exists@
 position p;
 @@
@@ -349,55 +486,63 @@ restore_exclusive_pte(...)
 @script:python@
 p << exclusive_restore.p;
 @@
-decide(p, "MMU_NOTIFY_CLEAR", "exclusive_restore")
+record(p, "MMU_NOTIFY_CLEAR", "exclusive_restore")
 
-// 17. clear_entries
 @clear_entries exists@
-position p;
+position p, c;
 identifier f =~ "^((ptep|pmdp|pudp|huge_ptep)_[a-z_]*(clear_flush|collapse_flush|get_and_clear)[a-z_]*|set_pte_at_notify|_*huge_pmd_unshare)$";
 @@
 mmu_notifier_range_init@p(...)
 ... when any
-f(...)
+f@c(...)
 
 @script:python@
 p << clear_entries.p;
+c << clear_entries.c;
 @@
-decide(p, "MMU_NOTIFY_CLEAR", "clear_entries")
+clears.setdefault(site(p), set()).add(site(c))
 
-// 18. own_gather
-@gather_fn exists@
-identifier fn;
-identifier f =~ "^tlb_gather_mmu";
-expression T;
+// An entry taken off and, on every path, written back (changed only by
+// what it is then given: fewer permissions, no dirty bit): a way to change
+// the entry's bits safely, not a clear. Neither the clear nor the write
+// back is clear_entries evidence.
+@write_back@
+position c, d;
+identifier f =~ "^(ptep|pmdp|pudp|huge_ptep)_[a-z_]*(clear_flush|get_and_clear)[a-z_]*$";
+identifier s =~ "^(set_pte_at|set_pte_at_notify|set_pmd_at|set_pud_at|set_huge_pte_at)$";
+expression E;
 @@
-fn(...) { <+... f(&T, ...) ...+> }
-
-@own_gather exists@
-identifier gather_fn.fn;
-position p;
-@@
-fn(...) { <+... mmu_notifier_range_init@p(...) ...+> }
-
-@script:python@
-p << own_gather.p;
-@@
-decide(p, "MMU_NOTIFY_CLEAR", "own_gather")
-
-// 19. range_for_caller (judgement)
-@range_for_caller exists@
-identifier fn, R;
-position p;
-@@
-fn(..., struct mmu_notifier_range *R, ...) { <+... mmu_notifier_range_init@p(R, ...) ...+> }
+E = f@c(...);
+...
+s@d(..., E);
 
 @script:python@
-p << range_for_caller.p;
+c << write_back.c;
+d << write_back.d;
 @@
-decide(p, "MMU_NOTIFY_CLEAR", "range_for_caller")
+written_back.add(site(c))
+written_back.update(site([x]) for x in d)
 
-// Every call that still passes MMU_NOTIFY_UNMAP: give it its event, or
-// list it when no rule decided.
+@write_back_decl@
+position c, d;
+identifier f =~ "^(ptep|pmdp|pudp|huge_ptep)_[a-z_]*(clear_flush|get_and_clear)[a-z_]*$";
+identifier s =~ "^(set_pte_at|set_pte_at_notify|set_pmd_at|set_pud_at|set_huge_pte_at)$";
+identifier I;
+type T;
+@@
+T I = f@c(...);
+...
+s@d(..., I);
+
+@script:python@
+c << write_back_decl.c;
+d << write_back_decl.d;
+@@
+written_back.add(site(c))
+written_back.update(site([x]) for x in d)
+
+// Every call that still passes MMU_NOTIFY_UNMAP: decide, say so, and
+// give it its event.
 @call@
 position p;
 expression R;
@@ -408,14 +553,15 @@ mmu_notifier_range_init@p(R, MMU_NOTIFY_UNMAP, ...)
 p << call.p;
 ev;
 @@
-key = site(p)
-if key not in decided:
-    print("%s: no rule decides the event; keeps MMU_NOTIFY_UNMAP" % where(p))
-    cocci.include_match(False)
-elif decided[key] == "MMU_NOTIFY_UNMAP":
+event, rules, why = decide(p)
+if why is None:
+    print("decided: %s: %s by %s" % (where(p), event, ", ".join(rules)))
+else:
+    print("%s: %s, listed: %s" % (where(p), event, why))
+if event == "MMU_NOTIFY_UNMAP":
     cocci.include_match(False)
 else:
-    coccinelle.ev = cocci.make_ident(decided[key])
+    coccinelle.ev = cocci.make_ident(event)
 
 @depends on patch@
 position call.p;

@@ -6,6 +6,13 @@ static void collect(struct migrate_vma *migrate)
 				migrate->vma->vm_mm, migrate->start, migrate->end);
 }
 
+struct make_exclusive_args {
+	struct mm_struct *mm;
+	unsigned long address;
+	void *owner;
+	bool valid;
+};
+
 static bool exclusive_one(struct folio *folio, struct vm_area_struct *vma,
 			  unsigned long address, void *priv)
 {
@@ -14,6 +21,7 @@ static bool exclusive_one(struct folio *folio, struct vm_area_struct *vma,
 
 	mmu_notifier_range_init(&range, MMU_NOTIFY_CLEAR, 0, vma, vma->vm_mm,
 				address, address + PAGE_SIZE);
+	entry = make_writable_device_exclusive_entry(page_to_pfn(subpage));
 	return true;
 }
 
