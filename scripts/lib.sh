@@ -305,7 +305,7 @@ base_tag() { echo "${BASE_TAG:-base/$(reference_name)-pre}"; }
 
 # Identifiers of the contextual API that the pre-v5.2 API does not have.
 # shellcheck disable=SC2034 # used by check-leftovers
-REMOVED_API='mmu_notifier_event|MMU_NOTIFY_[A-Z]+|MMU_NOTIFIER_RANGE_BLOCKABLE|mmu_notifier_range_blockable|mmu_notifier_range_init_owner|mmu_notifier_range_update_to_read_only'
+REMOVED_API='mmu_notifier_event|MMU_NOTIFY_[A-Z_]+|MMU_NOTIFIER_RANGE_BLOCKABLE|mmu_notifier_range_blockable|mmu_notifier_range_init_(owner|migrate)|mmu_notifier_range_update_to_read_only'
 
 # The compiler and sparse warnings of a build log as "file: kind: message"
 # lines, sorted, without line and column numbers (changes move lines).

@@ -103,6 +103,8 @@ fake_project() {
 	ln -s "$PROJECT_ROOT/scripts" "$p/scripts"
 	ln -s "$PROJECT_ROOT/kernel-tags" "$p/kernel-tags"
 	ln -s "$PROJECT_ROOT/spatch/leftovers" "$p/spatch/leftovers"
+	# check-leftovers's comment lexer (not a step of the fake ORDER).
+	ln -s "$PROJECT_ROOT/spatch/backport/removed-api-comments.py" "$p/spatch/backport/"
 	printf 'fake-header.py\nfake-blockable.cocci\n' >"$p/spatch/backport/ORDER"
 	cat >"$p/spatch/backport/fake-header.py" <<'PY'
 #!/usr/bin/env python3

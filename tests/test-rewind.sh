@@ -33,10 +33,38 @@ test_check_leftovers_finds_uses_and_ignores_lookalikes() {
 	printf 'int e = MMU_NOTIFY_CLEAR;\n' >>"$T/k/mm/a.c"
 	expect_fail '1 uses of the contextual API' env WORK_DIR="$T/w" "$S/check-leftovers" --worktree "$T/k"
 	expect_output 'mm/a.c:2:8-24: MMU_NOTIFY_CLEAR: not in the pre-v5.2 API'
-	# A kernel tree must not even name the removed API in a comment.
-	printf 'int e;\n/* MMU_NOTIFY_CLEAR */\n' >"$T/k/mm/a.c"
+	# By name, in a kernel tree: a string is code, whatever it holds.
+	printf 'char *s = "/* MMU_NOTIFY_CLEAR */";\n' >"$T/k/mm/a.c"
 	expect_fail '1 uses of the contextual API' env WORK_DIR="$T/w" "$S/check-leftovers" --worktree "$T/k"
-	expect_output 'mm/a.c:2:/\* MMU_NOTIFY_CLEAR \*/'
+	expect_output 'mm/a.c:1:char \*s'
+}
+
+# A comment is no use of the API: listed apart, in each form, and the
+# check passes; by name in a commit (REF) as in a worktree.
+test_check_leftovers_lists_comments_apart_from_uses() {
+	fake_tree 'struct mmu_notifier_range { bool blockable; };'
+	cat >"$T/k/mm/a.c" <<'C'
+/*
+ * Once MMU_NOTIFY_CLEAR meant something.
+ */
+int e; // mmu_notifier_range_blockable() is gone
+char c = '"'; /* MMU_NOTIFY_PROTECTION_VMA " */
+C
+	git -C "$T/k" add -A
+	git_t -C "$T/k" commit -qm comments
+	printf '%s\n' 'mm/a.c:2: comment names MMU_NOTIFY_CLEAR' \
+		'mm/a.c:4: comment names mmu_notifier_range_blockable' \
+		'mm/a.c:5: comment names MMU_NOTIFY_PROTECTION_VMA' >"$T/expected"
+	expect_ok env WORK_DIR="$T/w" "$S/check-leftovers" --worktree "$T/k"
+	expect_output 'check-leftovers: 3 comments name removed identifiers'
+	expect_output 'no use left'
+	diff -u "$T/expected" <(grep ': comment names ' "$T/out") >&2 || fail "worktree: other comments listed"
+	expect_ok env WORK_DIR="$T/w" KERNEL_TREE="$T/k" "$S/check-leftovers" HEAD
+	diff -u "$T/expected" <(grep ': comment names ' "$T/out") >&2 || fail "REF: other comments listed"
+	expect_ok env WORK_DIR="$T/w" "$S/check-leftovers" --comments "$T/listed" --worktree "$T/k"
+	diff -u "$T/expected" "$T/listed" >&2 || fail "--comments: another listing"
+	grep -q ': comment names ' "$T/out" && fail "--comments: the listing was printed too"
+	true
 }
 
 test_check_leftovers_module_tree_counts_code_not_comments() {
@@ -99,12 +127,23 @@ expect_converted() {
 
 MODULE_CASES=$PROJECT_ROOT/spatch/tests/module
 
+# The rewind's output ends with the comments it left, as EXPECTED lists
+# them: nothing but its closing messages come after the block.
+expect_comments_listed() {
+	local expected=$1
+	sed '1,/comments name removed identifiers; no rule rewrites them/d' "$T/out" |
+		grep -vE '^(==> rewind: done|error: rewind: uses of)' >"$T/block"
+	diff -u "$expected" "$T/block" >&2 || fail "the comments listed at the end are not the expected ones"
+}
+
 test_rewind_module_tree_converts_or_names_every_use() {
 	module_tree mod "$MODULE_CASES"/backport/*.c
 	expect_fail 'check-leftovers: 4 uses of the contextual API left in' \
 		env WORK_DIR="$T/w" REWIND_TREE="$T/mod" "$S/rewind"
-	diff -u "$MODULE_CASES/backport/expected.report" <(grep -E '^[a-z-]+\.c:[0-9]+:' "$T/out") >&2 ||
+	diff -u "$MODULE_CASES/backport/expected.report" \
+		<(grep -E '^[a-z-]+\.c:[0-9]+:' "$T/out" | grep -v ': comment names ') >&2 ||
 		fail "the sites left are not the expected ones"
+	expect_comments_listed "$MODULE_CASES/backport/expected.comments"
 	expect_converted "$T/mod" "$MODULE_CASES/backport"
 	[[ -z $(git -C "$T/mod" diff) ]] || fail "changes left unstaged (version-gated lines not restored?)"
 }
@@ -118,6 +157,7 @@ test_rewind_module_tree_all_convertible_exits_0() {
 	expect_ok env WORK_DIR="$T/w" REWIND_TREE="$T/mod" "$S/rewind"
 	expect_output 'no use left of the contextual API in'
 	expect_output 'done in place'
+	expect_comments_listed "$MODULE_CASES/backport/expected.comments"
 	expect_converted "$T/mod" "$MODULE_CASES/backport"
 }
 
@@ -158,4 +198,43 @@ test_version_gate_masks_and_restores() {
 	grep -q 'range->blockable' "$T/a.c" && fail "old-API branch not hidden for forward"
 	grep -q 'mmu_notifier_range_blockable' "$T/a.c" || fail "new-API branch hidden for forward"
 	true
+}
+
+# rewind_fake_kernel NAME LINE...: the fake project's rewind (its tiny
+# steps plus the real comment step) on a fake kernel repository $T/NAME
+# whose mm/b.c holds the LINEs; its output is in $T/out, its base tag's
+# name in $T/NAME.tag.
+rewind_fake_kernel() {
+	local name=$1 penv=(env PATH="$T/bin:$PATH" WORK_DIR="$T/w-$1" KERNEL_SRC="$T/$1" JOBS=1)
+	shift
+	fake_user_repo "$T/$name"
+	printf '%s\n' "$@" >"$T/$name/mm/b.c"
+	git_t -C "$T/$name" add -A && git_t -C "$T/$name" commit -qm comments
+	expect_ok "${penv[@]}" "$T/p/scripts/get-kernel"
+	expect_ok "${penv[@]}" "$T/p/scripts/rewind"
+	git -C "$T/$name" tag -l 'base/*' >"$T/$name.tag"
+}
+
+# A kernel tree with one comment the rules rewrite and one they do not
+# know: the rewind completes, rewrites the first, and lists the second at
+# the end of its output and in the commit's message; a tree without such a
+# comment gets the message without the block.
+test_rewind_kernel_tree_lists_unknown_comments_and_completes() {
+	fast_python
+	fake_project
+	printf 'fake-header.py\nremoved-api-comments.py\nfake-blockable.cocci\n' >"$T/p/spatch/backport/ORDER"
+	local known=('/*' ' * When the event is MMU_NOTIFY_UNMAP, the entries are dropped as well.' ' */')
+	local unknown='int drop; // the ranges go to the collector upon a MMU_NOTIFY_UNMAP event'
+	rewind_fake_kernel user "${known[@]}" "$unknown"
+	printf 'mm/b.c:4: comment names MMU_NOTIFY_UNMAP\n' >"$T/expected"
+	sed '1,/comments name removed identifiers; no rule rewrites them/d' "$T/out" | grep -v '^==> rewind: base/' >"$T/block"
+	diff -u "$T/expected" "$T/block" >&2 || fail "the unknown comment is not listed at the end"
+	[[ $(git -C "$T/user" show "$(cat "$T/user.tag"):mm/b.c") == $'/*\n * The entries are dropped as well.\n */\n'"$unknown" ]] ||
+		fail "the known comment was not rewritten"
+	grep -qx '  mm/b.c:4: comment names MMU_NOTIFY_UNMAP' <<<"$(git -C "$T/user" log -1 --format=%B "$(cat "$T/user.tag")")" ||
+		fail "the commit message does not list the comment"
+	rewind_fake_kernel plain "${known[@]}" 'int drop;'
+	grep -q 'comment names' "$T/out" && fail "a block without comments"
+	[[ $(git -C "$T/plain" log -1 --format=%B "$(cat "$T/plain.tag")" | grep . | tail -n 2) == $'  removed-api-comments.py\n  fake-blockable.cocci' ]] ||
+		fail "the message of a run with nothing listed is not the plain one"
 }

@@ -29,11 +29,8 @@ run_cases() {
 		refill_calls "$out" "$reflow" "$(diff -U0 "$case" "$out" | added_lines)"
 		diff -u "${case%.c}.res" "$out" >&2 || fail "$kind/$rule: $name differs from its .res"
 		rule_listed_sites "$T/spatch.out" | sort >"$T/listed"
-		if [[ -f ${case%.c}.listed ]]; then
-			diff -u "${case%.c}.listed" "$T/listed" >&2 || fail "$kind/$rule: $name lists other sites than its .listed"
-		else
-			diff -u /dev/null "$T/listed" >&2 || fail "$kind/$rule: $name lists sites but has no .listed"
-		fi
+		listed_as_expected "${case%.c}.listed" "$T/listed" ||
+			fail "$kind/$rule: $name lists other sites than its .listed (none when absent)"
 		n=$((n + 1))
 	done
 	((n > 0)) || fail "$kind/$rule has no test case"
@@ -72,7 +69,8 @@ done
 
 # run_generator_cases NAME: spatch/backport/NAME.py over each case of
 # spatch/tests/backport/NAME/: a .h is the tree's include/linux/
-# mmu_notifier.h, a .c a source file; the result must be the .res, or the
+# mmu_notifier.h, a .c a source file; the result must be the .res, and
+# what the run lists on stdout the .listed (nothing when absent), or the
 # run must fail with the .err message and leave the file as it was.
 run_generator_cases() {
 	local name=$1 gen case tree rel n=0
@@ -90,12 +88,19 @@ run_generator_cases() {
 			cmp -s "$case" "$tree/$rel" || fail "$name: $(basename "$case") was written despite the error"
 		else
 			[[ -f ${case%.*}.res ]] || fail "$case has neither .res nor .err"
-			python3 "$gen" "$tree" >/dev/null 2>"$T/gen.err" || { cat "$T/gen.err" >&2; fail "$name failed on $case"; }
+			python3 "$gen" "$tree" >"$T/gen.out" 2>"$T/gen.err" || { cat "$T/gen.err" >&2; fail "$name failed on $case"; }
 			diff -u "${case%.*}.res" "$tree/$rel" >&2 || fail "$name: $(basename "$case") differs from its .res"
+			listed_as_expected "${case%.*}.listed" "$T/gen.out" || fail "$name: $(basename "$case") lists otherwise"
 		fi
 		n=$((n + 1))
 	done
 	((n > 0)) || fail "backport/$name.py has no test case"
+}
+
+# listed_as_expected EXPECTED OUT: OUT says what the file EXPECTED does, or
+# nothing when there is no such file.
+listed_as_expected() {
+	if [[ -f $1 ]]; then diff -u "$1" "$2" >&2; else diff -u /dev/null "$2" >&2; fi
 }
 
 # The header generator's refusals, on inputs made from the v6.1 case: its
