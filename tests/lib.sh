@@ -37,3 +37,18 @@ expect_fail() {
 expect_output() {
 	grep -qE -- "$1" "$T/out" || { cat "$T/out" >&2; fail "output lacks '$1'"; }
 }
+
+# rule_tests PREFIX RUNNER KIND...: for every semantic patch
+# spatch/KIND/RULE.cocci, a test PREFIX_KIND_RULE that runs "RUNNER KIND
+# RULE".
+rule_tests() {
+	local prefix=$1 runner=$2 kind cocci rule
+	shift 2
+	for kind in "$@"; do
+		for cocci in "$PROJECT_ROOT/spatch/$kind"/*.cocci; do
+			[[ -f $cocci ]] || continue
+			rule=$(basename "$cocci" .cocci)
+			eval "${prefix}_${kind}_${rule//-/_}() { $runner $kind $rule; }"
+		done
+	done
+}

@@ -48,12 +48,7 @@ run_three_ways() {
 	done
 }
 
-for cocci in "$SPATCH_DIR"/forward/*.cocci "$SPATCH_DIR"/backport/*.cocci; do
-	[[ -f $cocci ]] || continue
-	kind=$(basename "$(dirname "$cocci")")
-	rule=$(basename "$cocci" .cocci)
-	eval "test_spatch_three_ways_${kind}_${rule//-/_}() { run_three_ways $kind $rule; }"
-done
+rule_tests test_spatch_three_ways run_three_ways forward backport
 
 # The cross-file inputs decide what each file's own code says: the walk
 # and the function of b-free.c that share names with a-scan.c's are listed.

@@ -53,19 +53,8 @@ run_report_cases() {
 	((n > 0)) || fail "$kind/$rule has no test case"
 }
 
-for cocci in "$SPATCH_DIR"/check/*.cocci "$SPATCH_DIR"/leftovers/*.cocci "$SPATCH_DIR"/extract/*.cocci; do
-	[[ -f $cocci ]] || continue
-	kind=$(basename "$(dirname "$cocci")")
-	rule=$(basename "$cocci" .cocci)
-	eval "test_spatch_${kind}_${rule//-/_}() { run_report_cases $kind $rule; }"
-done
-
-for cocci in "$SPATCH_DIR"/backport/*.cocci "$SPATCH_DIR"/forward/*.cocci; do
-	[[ -f $cocci ]] || continue
-	kind=$(basename "$(dirname "$cocci")")
-	rule=$(basename "$cocci" .cocci)
-	eval "test_spatch_${kind}_${rule//-/_}() { run_cases $kind $rule; }"
-done
+rule_tests test_spatch run_report_cases check leftovers extract
+rule_tests test_spatch run_cases backport forward
 
 # run_generator_cases NAME: spatch/backport/NAME.py over each case of
 # spatch/tests/backport/NAME/: a .h is the tree's include/linux/
