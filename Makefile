@@ -22,7 +22,7 @@ WORK_DIR ?= $(if $(filter-out $(REFERENCE),$(KERNEL)),$(CURDIR)/build/kernels/v$
 STRESS_CONFIGS ?= x86_64-notifier arm64-notifier
 BOOTS ?= 20
 
-.PHONY: help setup deps kernel base series check-cocci apply answer-key forward-tag check-patches build boot stress-boot pipeline check test ci clean distclean mail coccicheck results gitlab-ci-local bench debug debug-base
+.PHONY: help setup deps kernel base series check-cocci apply answer-key forward-tag check-patches build boot stress-boot pipeline check test ci clean distclean mail b4 coccicheck results gitlab-ci-local bench debug debug-base
 
 help:
 	@echo 'make setup    install packages, fetch and verify the kernel, build and boot every configuration'
@@ -44,6 +44,7 @@ help:
 	@echo 'make debug    build and boot $(DEBUG_CONFIG) from the series (lockdep, KASAN, UBSAN, kmemleak; after make apply)'
 	@echo 'make debug-base  the same configuration from the base, smoke test only (its known reports)'
 	@echo 'make mail     the series as it would be mailed (nothing sent): WORK_DIR/mail'
+	@echo 'make b4       the same prepared with b4 prep and b4 send -o (or: make mail B4=1)'
 	@echo 'make coccicheck  spatch/check/ under the kernel'"'"'s make coccicheck, on the tag and the base'
 	@echo 'make results  JUnit XML and JSON summary of the last pipeline run: WORK_DIR/results'
 	@echo 'make gitlab-ci-local  install gitlab-ci-local under $(WORK_DIR)/tools (npm; for make check)'
@@ -108,7 +109,10 @@ pipeline:
 	ci/pipeline
 
 mail:
-	scripts/mail
+	scripts/mail $(if $(B4),--b4)
+
+b4:
+	scripts/mail --b4
 
 coccicheck: base
 	scripts/coccicheck
