@@ -6,7 +6,7 @@
 #                  Debian's tarball; KERNEL_REF picks the commit (HEAD)
 #   KERNEL_TARBALL use this orig tarball (checked against KERNEL_SHA256)
 #   CONFIG         one configuration for build/boot (default: all)
-#   JOBS           parallel make jobs (nproc); BOOT_TIMEOUT seconds (600)
+#   JOBS           parallel make jobs (nproc); BOOT_TIMEOUT seconds (900)
 #   BOOTS          boots per configuration for stress-boot (20)
 #   DEBUG_CONFIG   the configuration of make debug and debug-base (x86_64-debug)
 
