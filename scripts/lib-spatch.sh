@@ -99,6 +99,25 @@ print_site_table() {
 		{ sub(/^MMU_NOTIFY_/, "", ev); printf "  %-34s %-34s %-15s %s\n", where, fn, ev, how }'
 }
 
+# record_sites OUT PREFIX SITES LISTED: append the call sites that the
+# rule output OUT decided or listed to SITES, and the listed ones to
+# LISTED, each line prefixed with "PREFIX: " (the step and rule).
+record_sites() {
+	rule_site_lines "$1" | sed "s|^|$2: |" >>"$3"
+	rule_listed_sites "$1" | sed "s|^|$2: |" >>"$4"
+}
+
+# report_sites WHO SITES LISTED: the per-site table of a run, and how many
+# sites it listed.
+report_sites() {
+	info "$1: the event of each call site, and the rule that decided it (also in $2):"
+	print_site_table "$2" >&2
+	if [[ -s $3 ]]; then
+		info "$1: $(wc -l <"$3") call sites listed: no rule decides them, or their evidence is mixed;" \
+			"they get the safe event (in $3)"
+	fi
+}
+
 show_rule_output() {
 	local cocci=$1 out=$2 line
 	while IFS= read -r line; do
