@@ -16,9 +16,11 @@
 ///    restore_exclusive_pte() gets MMU_NOTIFY_EXCLUSIVE and no owner (the
 ///    CPU, not a driver, asks).
 ///
-/// A function that makes device-exclusive entries with no owner at hand
-/// keeps its event and is listed on stdout ("FILE:LINE: FUNCTION(): ...,
-/// listed: ..."); each call given an owner is written as "decided: ...".
+/// A range with the evidence of both a migration and device-exclusive
+/// entries (mixed evidence), and one in a function that makes
+/// device-exclusive entries with no owner at hand, keep their event and
+/// are listed on stdout ("FILE:LINE: FUNCTION(): ..., listed: ..."); each
+/// call given an owner is written as "decided: ...".
 /// Facts are keyed by file and function, so one file at a time, a list of
 /// files and --dir give the same result.
 ///
@@ -42,6 +44,8 @@ owner_pointer = {}
 owner_member = {}
 # (file, function) of the functions that make device-exclusive entries.
 makes_exclusive = set()
+# (file, line) of the calls with the evidence of both (listed, left alone).
+mixed = set()
 
 
 def fn_key(p):
@@ -51,30 +55,7 @@ def fn_key(p):
 def where(p):
     return "%s:%s: %s()" % (p[0].file, p[0].line, p[0].current_element)
 
-// 1. Migration.
-@migrate@
-struct migrate_vma *MIG;
-identifier fld;
-position p;
-@@
-mmu_notifier_range_init@p(..., <+... MIG->fld ...+>, ...)
-
-@script:python@
-p << migrate.p;
-MIG << migrate.MIG;
-@@
-print("decided: %s: MMU_NOTIFY_MIGRATE with %s->pgmap_owner by migrate_vma" % (where(p), MIG))
-
-@depends on patch@
-struct migrate_vma *migrate.MIG;
-expression R, EV, F, V, M, S, E;
-position migrate.p;
-@@
-- mmu_notifier_range_init@p(R, EV, F, V, M, S, E)
-+ mmu_notifier_range_init_owner(R, MMU_NOTIFY_MIGRATE, F, V, M, S, E,
-+				MIG->pgmap_owner)
-
-// 2. Device-exclusive entries, and the owner at hand.
+// Functions that make device-exclusive entries.
 @exclusive_maker@
 identifier mk =~ "^make_[a-z_]*device_exclusive_entry$";
 position q;
@@ -86,6 +67,37 @@ q << exclusive_maker.q;
 @@
 makes_exclusive.add(fn_key(q))
 
+// 1. Migration.
+@migrate@
+struct migrate_vma *MIG;
+identifier fld;
+expression R, EV;
+position p;
+@@
+mmu_notifier_range_init@p(R, EV, ..., <+... MIG->fld ...+>, ...)
+
+@script:python migrate_ok@
+p << migrate.p;
+MIG << migrate.MIG;
+EV << migrate.EV;
+@@
+if fn_key(p) in makes_exclusive:
+    mixed.add((p[0].file, p[0].line))
+    print("%s: %s, listed: mixed evidence: a migrate_vma range in a function that also makes device-exclusive entries" % (where(p), EV))
+    cocci.include_match(False)
+else:
+    print("decided: %s: MMU_NOTIFY_MIGRATE with %s->pgmap_owner by migrate_vma" % (where(p), MIG))
+
+@depends on patch && migrate_ok@
+struct migrate_vma *migrate.MIG;
+expression R, EV, F, V, M, S, E;
+position migrate.p;
+@@
+- mmu_notifier_range_init@p(R, EV, F, V, M, S, E)
++ mmu_notifier_range_init_owner(R, MMU_NOTIFY_MIGRATE, F, V, M, S, E,
++				MIG->pgmap_owner)
+
+// 2. Device-exclusive entries, and the owner at hand.
 @owner_struct@
 identifier S, O =~ "owner";
 position q;
@@ -156,7 +168,7 @@ own;
 @@
 key = fn_key(p)
 found = owner_param.get(key) or owner_pointer.get(key)
-if key not in makes_exclusive:
+if key not in makes_exclusive or (p[0].file, p[0].line) in mixed:
     cocci.include_match(False)
 elif found is None:
     print("%s: %s, listed: makes device-exclusive entries but has no owner at hand" % (where(p), EV))

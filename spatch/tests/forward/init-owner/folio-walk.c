@@ -68,3 +68,14 @@ static void owner_only(struct vm_area_struct *vma, void *owner)
 	mmu_notifier_range_init(&range, MMU_NOTIFY_CLEAR, 0, vma, vma->vm_mm,
 				vma->vm_start, vma->vm_end);
 }
+
+/* Written for the test: a migration range in a function that also makes
+ * device-exclusive entries: mixed evidence, listed, left alone. */
+static void migrate_and_exclusive(struct migrate_vma *mig, void *owner)
+{
+	struct mmu_notifier_range range;
+
+	mmu_notifier_range_init(&range, MMU_NOTIFY_CLEAR, 0, mig->vma,
+				mig->vma->vm_mm, mig->start, mig->end);
+	entry = make_writable_device_exclusive_entry(pfn);
+}
