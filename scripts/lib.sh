@@ -309,6 +309,11 @@ base_tag() { echo "${BASE_TAG:-base/$(reference_name)-pre}"; }
 # shellcheck disable=SC2034 # used by the scripts that source this file
 CHECKPATCH_IGNORE=UNKNOWN_COMMIT_ID
 
+# checkpatch.pl runs scripts/spdxcheck.py with the first python3 of PATH;
+# Debian's has the modules it needs (python3-ply and python3-git, from
+# scripts/deps), a python3 of the user's own may not.
+CHECKPATCH_PATH=/usr/bin:$PATH
+
 # checkpatch.pl --no-tree ARGS... on PATCH (an absolute path), run from a
 # new directory outside any git tree: there it checks the form of every
 # commit reference (GIT_COMMIT_ID), which in the tree it skips for ids it
@@ -321,7 +326,7 @@ checkpatch_no_tree() {
 		rmdir "$dir"
 		die "checkpatch: $dir is inside a git tree; set TMPDIR to a directory outside one"
 	fi
-	(cd "$dir" && "$KERNEL_TREE/scripts/checkpatch.pl" --no-tree "$@" "$patch") || rc=$?
+	(cd "$dir" && PATH=$CHECKPATCH_PATH "$KERNEL_TREE/scripts/checkpatch.pl" --no-tree "$@" "$patch") || rc=$?
 	rmdir "$dir"
 	return "$rc"
 }
