@@ -353,11 +353,14 @@ objects_changed() {
 	sources_changed "$1" "$2" | while IFS= read -r src; do object_for_source "$src"; done
 }
 
-# Compile OBJECTS afresh at REF under x86_64 allmodconfig with sparse (the
-# objects are deleted first, so that every warning is printed again), and
-# keep the build log as LOG. The log is kept under WORK_DIR/logs/allmod-cache
-# by commit, objects and compiler and sparse versions: the same compile is
-# not done twice (check-patches' base is compare-objects' base).
+# Compile OBJECTS at REF under x86_64 allmodconfig with sparse, and keep
+# every object's compiler and sparse output as LOG. An object that reads
+# nothing changed since its last compile is not compiled again: its output
+# is kept by key under WORK_DIR/logs/allmod-objects (scripts/build,
+# scripts/object-keys). So check-patches compiles at each patch only the
+# objects the patch changes, and at the base nothing that compare-objects
+# compiled there. A whole call is also kept, under WORK_DIR/logs/allmod-cache
+# by commit, objects and compiler and sparse versions.
 allmod_sparse_build() {
 	local ref=$1 log=$2 out=$WORK_DIR/out/allmodconfig obj key cache
 	shift 2
@@ -377,7 +380,7 @@ allmod_sparse_build() {
 		rm -f "$out/$obj"
 	done
 	# A failed compile is returned, and its log is not kept for next time.
-	if ! SPARSE=1 "$PROJECT_ROOT/scripts/build" --ref "$ref" --objects "$@" >/dev/null; then
+	if ! SPARSE=1 OBJECT_CACHE=$WORK_DIR/logs/allmod-objects "$PROJECT_ROOT/scripts/build" --ref "$ref" --objects "$@" >/dev/null; then
 		cp "$out/objects.log" "$log"
 		return 1
 	fi
