@@ -11,6 +11,7 @@ fake_compiled() {
 	echo 'int x;' >"$T/k/mm/memory.c"
 	echo '/* header */' >"$T/k/include/linux/mmu_notifier.h"
 	echo '/* other */' >"$T/k/include/linux/other.h"
+	echo '/* unread */' >"$T/k/include/linux/unread.h"
 	git -C "$T/k" init -q
 	git -C "$T/k" add -A
 	git -C "$T/k" -c user.name=t -c user.email=t@x commit -qm base
@@ -25,6 +26,7 @@ fake_compiled() {
 		    $(wildcard include/config/MMU_NOTIFIER) \
 		    $(wildcard include/config/KSM) \
 		  ../k/include/linux/mmu_notifier.h \
+		  ../k/mm/../include/linux/other.h \
 		  include/generated/bounds.h \
 
 		mm/memory.o: $(deps_mm/memory.o)
@@ -50,7 +52,7 @@ test_object_key_is_stable_and_ignores_what_the_object_does_not_read() {
 	[[ $(key) == "$k0" ]] || fail "two keys of the same inputs differ"
 	# Not printed: an object never compiled has no key (it must be compiled).
 	[[ -z $("$S/object-keys" "$T/k" "$T/out" x mm/never.o) ]] || fail "a key for an object with no .cmd"
-	commit_change include/linux/other.h '/* more */'
+	commit_change include/linux/unread.h '/* more */'
 	sed -i 's/^CONFIG_OTHER=m/CONFIG_OTHER=y/' "$T/out/.config"
 	[[ $(key) == "$k0" ]] || fail "the key changed with a header and an option the object does not read"
 }
@@ -65,6 +67,9 @@ test_object_key_changes_with_each_input() {
 	commit_change include/linux/mmu_notifier.h '/* doc */'
 	k2=$(key)
 	[[ $k2 != "$k1" ]] || fail "a header the object includes changed, the key did not"
+	commit_change include/linux/other.h '/* through mm/../ */'
+	[[ $(key) != "$k2" ]] || fail "a header read through a path with .. changed, the key did not"
+	k2=$(key)
 	sed -i 's/^# CONFIG_KSM is not set/CONFIG_KSM=y/' "$T/out/.config"
 	k3=$(key)
 	[[ $k3 != "$k2" ]] || fail "an option the object reads changed, the key did not"
