@@ -50,12 +50,25 @@ test_nonzero_suite_exit_fails() {
 }
 
 # Each console LINE, added to a good log, fails it and is named.
+# Both verdicts on a console with LINE: scripts/parse-results fails the
+# boot naming it, and scripts/results' JUnit "console" case fails with it.
 each_line_fails() {
 	local line
 	for line in "$@"; do
 		{ good_log; echo "$line"; } >log
 		expect_fail 'PROBLEM kernel: ' "$S/parse-results" log smoke
 		grep -qF -- "PROBLEM kernel: $line" "$T/out" || fail "not reported: $line"
+		rm -rf work
+		mkdir -p work/logs
+		cp log work/logs/boot-x86_64-notifier.log
+		expect_ok "$S/results" --work-dir work
+		python3 - work/results/junit.xml "$line" <<'PY' || fail "scripts/results passes the console with: $line"
+import sys
+import xml.etree.ElementTree as ET
+cases = [c for c in ET.parse(sys.argv[1]).getroot().iter('testcase') if c.get('name') == 'console']
+failure = cases[0].find('failure') if cases else None
+sys.exit(0 if failure is not None and sys.argv[2] in failure.text else 1)
+PY
 	done
 }
 
