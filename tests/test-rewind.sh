@@ -238,3 +238,22 @@ test_rewind_kernel_tree_lists_unknown_comments_and_completes() {
 	[[ $(git -C "$T/plain" log -1 --format=%B "$(cat "$T/plain.tag")" | grep . | tail -n 2) == $'  removed-api-comments.py\n  fake-blockable.cocci' ]] ||
 		fail "the message of a run with nothing listed is not the plain one"
 }
+
+# A tree checked once (by rewind, or by a REF check that passed) is not
+# searched again with the same tools; another tree is.
+test_check_leftovers_trusts_a_recorded_check_of_the_same_tree_only() {
+	fake_tree 'struct mmu_notifier_range { bool blockable; };'
+	expect_ok env WORK_DIR="$T/w" KERNEL_TREE="$T/k" "$S/check-leftovers" --record HEAD
+	expect_ok env WORK_DIR="$T/w" KERNEL_TREE="$T/k" "$S/check-leftovers" HEAD
+	expect_output 'not searched again'
+	printf 'int e = MMU_NOTIFY_CLEAR;\n' >>"$T/k/mm/a.c"
+	git_t -C "$T/k" commit -qam leftover
+	expect_fail '1 uses of the contextual API' env WORK_DIR="$T/w" KERNEL_TREE="$T/k" "$S/check-leftovers" HEAD
+	# The same tree again, after a passing search: noted, not searched.
+	git_t -C "$T/k" revert --no-edit HEAD >/dev/null
+	expect_ok env WORK_DIR="$T/w" KERNEL_TREE="$T/k" "$S/check-leftovers" HEAD
+	expect_output 'not searched again'
+	rm "$T/w/leftovers-checked"
+	expect_ok env WORK_DIR="$T/w" KERNEL_TREE="$T/k" "$S/check-leftovers" HEAD
+	expect_output 'no use left of the contextual API in HEAD'
+}
