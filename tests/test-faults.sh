@@ -256,3 +256,21 @@ test_fault_interrupted_build() {
 	local POINTS=(make:1:INT make:2:TERM make:3:INT make:3:TERM)
 	interrupt_points build build_interrupted_state built_state drop_stamp "${PENV[@]}" "$P/scripts/build" fake
 }
+
+# A step's files/ directory: its C files go into the commit whole, as new
+# files of the tree, the same on every run.
+test_series_copies_a_steps_files_into_its_commit() {
+	user_with_worktree
+	expect_ok "${PENV[@]}" "$P/scripts/rewind"
+	mkdir -p "$P/series/03-event/files/lib"
+	printf '// SPDX-License-Identifier: GPL-2.0\nint test_fake;\n' >"$P/series/03-event/files/lib/test_fake.c"
+	expect_ok "${PENV[@]}" "$P/scripts/series"
+	local patch
+	patch=$(ls "$P"/patches/0003-*.patch)
+	grep -qx '+++ b/lib/test_fake.c' "$patch" || fail "patch 3 lacks lib/test_fake.c"
+	grep -qx '+int test_fake;' "$patch" || fail "patch 3 lacks the file's content"
+	grep -q 'test_fake' "$P"/patches/0001-*.patch "$P"/patches/0002-*.patch && fail "an earlier patch has the file"
+	sha1sum "$P"/patches/*.patch >"$T/first"
+	expect_ok "${PENV[@]}" "$P/scripts/series"
+	sha1sum "$P"/patches/*.patch | diff "$T/first" - >&2 || fail "a second run wrote other patches"
+}
