@@ -55,3 +55,17 @@ test_no_pipe_into_a_reader_that_stops_early() {
 	found=$(early_exit_readers "${files[@]}")
 	[[ -z $found ]] || fail "pipes into a reader that stops early (SIGPIPE under pipefail):"$'\n'"$found"
 }
+
+# The C files a series step adds whole (series/NN-name/files/) are kernel
+# style on their own: checkpatch.pl --strict -f, from the kernel tree the
+# pipeline imports (skipped without one).
+test_series_c_files_are_checkpatch_clean() {
+	local tree=${KERNEL_TREE:-$PROJECT_ROOT/build/linux} files
+	[[ -x $tree/scripts/checkpatch.pl ]] || skip "no kernel tree at $tree (make kernel)"
+	mapfile -t files < <(find "$PROJECT_ROOT"/series/*/files -name '*.[ch]' 2>/dev/null)
+	((${#files[@]} > 0)) || fail "no C file under series/*/files"
+	# Debian's python3 runs checkpatch's SPDX check (scripts/deps installs
+	# its modules there).
+	(cd "$T" && PATH=/usr/bin:$PATH "$tree/scripts/checkpatch.pl" --strict --no-tree -f --quiet --no-summary "${files[@]}") ||
+		fail "checkpatch.pl --strict -f finds the problems above"
+}
