@@ -15,7 +15,7 @@ SHELL := /bin/bash
 CONFIGS ?= $(patsubst configs/%.config,%,$(shell grep -L '^\# pipeline:.*opt-in' configs/*.config))
 CONFIG ?= $(CONFIGS)
 # A pinned tag other than the reference (KERNEL=, see kernel-tags) works in
-# a directory of its own, as scripts/lib.sh decides.
+# a directory of its own, as scripts/lib/paths.sh decides.
 REFERENCE := $(shell awk '!/^\#/ && NF == 5 && $$5 == "reference" { print $$3 }' kernel-tags)
 WORK_DIR ?= $(if $(filter-out $(REFERENCE),$(KERNEL)),$(CURDIR)/build/kernels/v$(KERNEL),$(CURDIR)/build)
 # The configurations that run the event selftest, for stress-boot.
