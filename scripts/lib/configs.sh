@@ -70,12 +70,21 @@ config_meta_for() {
 	echo "$(config_meta "$file" "$key") $(config_meta "$file" "$key-$variant")"
 }
 
-# Kernel ARCH and cross compiler for a configuration's target architecture.
+# The target architectures of the configurations ("# arch:"): the kernel's
+# ARCH and cross compiler, the C compiler, the boot image.
 arch_make_vars() {
 	case "$1" in
 	x86_64) echo "ARCH=x86_64" ;;
 	arm64) echo "ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-" ;;
 	*) die "unknown architecture '$1' (known: x86_64 arm64)" ;;
+	esac
+}
+
+arch_cc() {
+	case "$1" in
+	x86_64) echo gcc ;;
+	arm64) echo aarch64-linux-gnu-gcc ;;
+	*) die "unknown architecture '$1'" ;;
 	esac
 }
 

@@ -52,6 +52,11 @@ reference_name() {
 # The tag scripts/rewind gives the rewound reference.
 base_tag() { echo "${BASE_TAG:-base/$(reference_name)-pre}"; }
 
+# The branch scripts/apply makes for the series: series_branch_of NAME on
+# the reference named NAME, series_branch on this tree's (reference_name).
+series_branch_of() { echo "applied/$1"; }
+series_branch() { series_branch_of "$(reference_name)"; }
+
 # git with a fixed identity and date, so that generated commits are
 # byte-identical from one run to the next.
 git_fixed() {

@@ -17,10 +17,9 @@ built_from() { cat "$(build_stamp "$1")" 2>/dev/null || true; }
 
 # make(1) with ccache, out of tree, for one configuration's architecture.
 kmake() {
-	local arch=$1 out=$2
+	local arch=$1 out=$2 cc
 	shift 2
-	local cc=gcc
-	[[ $arch == arm64 ]] && cc=aarch64-linux-gnu-gcc
+	cc=$(arch_cc "$arch")
 	# CCACHE_BASEDIR: the kernel's command lines carry absolute paths; made
 	# relative to the work directory, the cache serves every clone.
 	# The build's user, host, time and number are fixed so that a kernel
