@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Where things are: the project, the packaged kernels (kernel-tags) and the
-# one picked, the work directory and its lock. Sourced, never run.
+# one picked, the work directory (a tag's, computed here only) and its
+# lock. Sourced, never run.
 [[ -z ${MMNR_LIB_PATHS:-} ]] || return 0
 MMNR_LIB_PATHS=1
 # shellcheck source=scripts/lib/log.sh
@@ -15,22 +16,29 @@ KERNEL_PINS=$PROJECT_ROOT/kernel-tags
 pinned_kernel() { awk -v v="$1" '!/^#/ && NF == 5 && $3 == v' "$KERNEL_PINS"; }
 pinned_kernels() { awk -v r="$1" '!/^#/ && NF == 5 && $5 == r { print $3 }' "$KERNEL_PINS"; }
 
+# tag_work_dir UPSTREAM [ROOT]: the work directory of a pinned tag, given
+# the reference's (ROOT, default ./build): the reference works in ROOT,
+# another tag in a directory of its own there.
+tag_work_dir() {
+	local root=${2:-$PROJECT_ROOT/build}
+	if [[ $(pinned_kernel "$1" | awk '{ print $5 }') == reference ]]; then
+		echo "$root"
+	else
+		echo "$root/kernels/v$1"
+	fi
+}
+
 # KERNEL=UPSTREAM picks a pinned tag; without it, the reference. Each
 # KERNEL_* variable set in the environment still wins.
-read -r _pin_suite _pin_deb _pin_version _pin_sha _pin_role < <(
+read -r _pin_suite _pin_deb _pin_version _pin_sha _ < <(
 	if [[ -n ${KERNEL:-} ]]; then pinned_kernel "$KERNEL"; else pinned_kernel "$(pinned_kernels reference)"; fi) || {
 	printf 'error: KERNEL=%s is not pinned in %s (pinned: %s)\n' "${KERNEL:-}" "$KERNEL_PINS" \
 		"$(awk '!/^#/ && NF == 5 { printf "%s ", $3 }' "$KERNEL_PINS")" >&2
 	exit 1
 }
 
-# Everything the pipeline downloads, unpacks or builds lives below WORK_DIR;
-# a tag other than the reference gets a directory of its own there.
-if [[ $_pin_role == reference ]]; then
-	WORK_DIR=${WORK_DIR:-$PROJECT_ROOT/build}
-else
-	WORK_DIR=${WORK_DIR:-$PROJECT_ROOT/build/kernels/v$_pin_version}
-fi
+# Everything the pipeline downloads, unpacks or builds lives below WORK_DIR.
+WORK_DIR=${WORK_DIR:-$(tag_work_dir "$_pin_version")}
 WORK_MARKER=.mmnr-work
 
 # Create WORK_DIR (marked as ours, so that clean-work may remove it).
