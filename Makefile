@@ -11,13 +11,12 @@
 #   DEBUG_CONFIG   the configuration of make debug and debug-base (x86_64-debug)
 
 SHELL := /bin/bash
-# Not the opt-in ones (the debug configuration: make debug).
-CONFIGS ?= $(patsubst configs/%.config,%,$(shell grep -L '^\# pipeline:.*opt-in' configs/*.config))
+# The defaults the scripts use, from scripts/where: the configurations
+# (not the opt-in ones, such as make debug's) and the work directory (a
+# pinned tag other than the reference, KERNEL=, works in one of its own).
+CONFIGS ?= $(shell scripts/where configs)
 CONFIG ?= $(CONFIGS)
-# A pinned tag other than the reference (KERNEL=, see kernel-tags) works in
-# a directory of its own, as scripts/lib.sh decides.
-REFERENCE := $(shell awk '!/^\#/ && NF == 5 && $$5 == "reference" { print $$3 }' kernel-tags)
-WORK_DIR ?= $(if $(filter-out $(REFERENCE),$(KERNEL)),$(CURDIR)/build/kernels/v$(KERNEL),$(CURDIR)/build)
+WORK_DIR ?= $(or $(shell KERNEL='$(KERNEL)' scripts/where work-dir),$(error no work directory for KERNEL=$(KERNEL)))
 # The configurations that run the event selftest, for stress-boot.
 STRESS_CONFIGS ?= x86_64-notifier arm64-notifier
 BOOTS ?= 20

@@ -3,7 +3,7 @@
 # arguments on a line as fit in 80 columns, continuation lines aligned
 # after the opening parenthesis (tabs, then spaces), as the kernel wraps
 # calls. Calls with comments are left alone. Used by refill_calls() in
-# scripts/lib-spatch.sh:
+# scripts/lib/reflow.sh:
 #   awk -v func_name=FUNC -v lines=LINES -f columns.awk -f refill-calls.awk FILE
 # The last line of the call opening at line s, or 0.
 function call_end(s,    i, j, c, depth, start) {

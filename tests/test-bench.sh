@@ -2,7 +2,8 @@
 # scripts/bench-table on made-up boots, guest/bench.c run on the host, and
 # the configurations scripts/bench works on. No kernel is needed.
 
-. "$PROJECT_ROOT/scripts/lib.sh"
+. "$PROJECT_ROOT/scripts/lib/configs.sh"
+. "$PROJECT_ROOT/scripts/lib/kmake.sh"
 
 # bench_lines FAULT MPROTECT [MPROTECT-MIN]: one boot's lines, two states
 # (IQMs, and mprotect's cheapest iteration, 4000 unless given).

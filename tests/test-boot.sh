@@ -3,7 +3,7 @@
 # the initramfs it is given and answers for each program in /tests, so that
 # what boot puts in the guest and how it reports is checked.
 
-. "$PROJECT_ROOT/scripts/lib.sh"
+. "$PROJECT_ROOT/scripts/lib/kernel.sh"
 
 # A kernel tree whose only build is a fake x86_64 image; a repository of
 # selftests laid out as from v6.3 on (tools/testing/selftests/mm); a fake

@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # configs/: well-formed fragments, and scripts/check-config's verdict.
 
-. "$PROJECT_ROOT/scripts/lib.sh"
+. "$PROJECT_ROOT/scripts/lib/configs.sh"
 
 test_every_config_has_its_metadata() {
 	local c f name

@@ -130,9 +130,9 @@ test_deb_src_entries_follow_the_tags_suite() {
 }
 
 test_kernel_selects_a_pinned_tag_and_refuses_others() {
-	[[ $(KERNEL=6.12.107 bash -c '. "$0"; echo "$KERNEL_VERSION $KERNEL_DEB_VERSION $KERNEL_SUITE ${WORK_DIR#"$PROJECT_ROOT"/}"' "$S/lib.sh") == \
+	[[ $(KERNEL=6.12.107 bash -c '. "$0"; echo "$KERNEL_VERSION $KERNEL_DEB_VERSION $KERNEL_SUITE ${WORK_DIR#"$PROJECT_ROOT"/}"' "$S/lib/paths.sh") == \
 		"6.12.107 6.12.107-1 trixie build/kernels/v6.12.107" ]] || fail "KERNEL=6.12.107 not taken from kernel-tags"
-	[[ $(bash -c '. "$0"; echo "$KERNEL_VERSION ${WORK_DIR#"$PROJECT_ROOT"/}"' "$S/lib.sh") == "6.1.176 build" ]] ||
+	[[ $(bash -c '. "$0"; echo "$KERNEL_VERSION ${WORK_DIR#"$PROJECT_ROOT"/}"' "$S/lib/paths.sh") == "6.1.176 build" ]] ||
 		fail "the default is not the reference"
 	expect_fail 'KERNEL=9.9 is not pinned' env KERNEL=9.9 "$S/get-kernel"
 }

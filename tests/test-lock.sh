@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# One run per work directory (lock_work_dir, scripts/lib.sh).
+# One run per work directory (lock_work_dir, scripts/lib/paths.sh).
 
 # A first run holds the lock (a shell that took it as lock_work_dir does);
 # a second run of any script on that WORK_DIR refuses at once, naming the

@@ -67,7 +67,7 @@ test_semantic_patch_runner_refills_and_lists() {
 	cp "$case/undecided.c" "$T/k/mm/other.c"
 	git -C "$T/k" init -q
 	git -C "$T/k" add -A
-	expect_ok bash -c ". '$S/lib.sh'; run_semantic_patch '$T/k' \
+	expect_ok bash -c ". '$S/lib/spatch.sh'; run_semantic_patch '$T/k' \
 		'$PROJECT_ROOT/spatch/forward/call-site-events.cocci' '$T/rule.log'"
 	diff -u "$case/own-shapes.res" "$T/k/mm/shapes.c" >&2 || fail "not refilled as the test case says"
 	expect_output '^  call-site-events.cocci: mm/other.c:12: remap_through_helper\(\): MMU_NOTIFY_UNMAP, listed: no rule decides'
@@ -105,7 +105,7 @@ static int free_vma(struct vm_area_struct *vma, struct mm_struct *mm,
 C
 	git -C "$T/k" init -q
 	git -C "$T/k" add -A
-	expect_ok bash -c ". '$S/lib.sh'; . '$S/lib-spatch.sh'; run_semantic_patch '$T/k' \
+	expect_ok bash -c ". '$S/lib/spatch.sh'; run_semantic_patch '$T/k' \
 		'$PROJECT_ROOT/spatch/forward/call-site-events.cocci' '$T/rule.log'"
 	grep -q 'MMU_NOTIFY_CLEAR, 0, vma, mm' "$T/k/mm/free.c" || { cat "$T/k/mm/free.c" >&2; fail "not CLEAR"; }
 	grep -q '^decided: mm/free.c:[0-9]*: free_vma(): MMU_NOTIFY_CLEAR by own_gather$' "$T/rule.log.out" ||

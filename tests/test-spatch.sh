@@ -7,7 +7,8 @@
 
 SPATCH_DIR=$PROJECT_ROOT/spatch
 # refill_calls, added_lines, rule_listed_sites: as the series runs rules.
-. "$PROJECT_ROOT/scripts/lib.sh"
+. "$PROJECT_ROOT/scripts/lib/spatch-sites.sh"
+. "$PROJECT_ROOT/scripts/lib/reflow.sh"
 
 # run_cases KIND RULE: spatch/KIND/RULE.cocci over spatch/tests/KIND/RULE/*.c
 # as the series runs it (run_semantic_patch): the calls its "// Reflow:"

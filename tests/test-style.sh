@@ -13,7 +13,7 @@ bash_programs() {
 test_shellcheck_clean() {
 	command -v shellcheck >/dev/null || fail "shellcheck is not installed (make deps)"
 	local files
-	mapfile -t files < <(bash_programs; ls "$PROJECT_ROOT"/scripts/lib.sh "$PROJECT_ROOT"/tests/*.sh)
+	mapfile -t files < <(bash_programs; ls "$PROJECT_ROOT"/scripts/lib/*.sh "$PROJECT_ROOT"/tests/*.sh)
 	((${#files[@]} > 5)) || fail "found only ${#files[@]} scripts"
 	(cd "$PROJECT_ROOT" && shellcheck "${files[@]}")
 }
@@ -51,7 +51,7 @@ test_no_pipe_into_a_reader_that_stops_early() {
 	printf '%s\n' 'a ! head -n 1' 'b !' '	grep -q x !! true' 'c !! head x' 'grep -q x <<<y' | tr '!' '|' >"$T/sample"
 	[[ $(early_exit_readers "$T/sample" | wc -l) == 2 ]] || fail "the check does not find both early readers in its sample"
 	local found files
-	mapfile -t files < <(bash_programs; ls "$PROJECT_ROOT"/scripts/*.sh "$PROJECT_ROOT"/tests/*.sh)
+	mapfile -t files < <(bash_programs; ls "$PROJECT_ROOT"/scripts/lib/*.sh "$PROJECT_ROOT"/tests/*.sh)
 	found=$(early_exit_readers "${files[@]}")
 	[[ -z $found ]] || fail "pipes into a reader that stops early (SIGPIPE under pipefail):"$'\n'"$found"
 }

@@ -1,8 +1,16 @@
 # shellcheck shell=bash
 # Running semantic patches: rule headers, candidate files, the spatch
-# runner with its post-processing (listed sites, refilled calls, re-tabbed
-# lines), version-gated runs, report-mode checks, the per-step report of
-# rewind and forward. Sourced by lib.sh.
+# runner with its post-processing (listed sites shown, refilled calls,
+# re-tabbed lines), version-gated runs, report-mode checks. Sourced, never
+# run.
+[[ -z ${MMNR_LIB_SPATCH:-} ]] || return 0
+MMNR_LIB_SPATCH=1
+# shellcheck source=scripts/lib/paths.sh
+. "$(dirname "${BASH_SOURCE[0]}")/paths.sh"
+# shellcheck source=scripts/lib/spatch-sites.sh
+. "$(dirname "${BASH_SOURCE[0]}")/spatch-sites.sh"
+# shellcheck source=scripts/lib/reflow.sh
+. "$(dirname "${BASH_SOURCE[0]}")/reflow.sh"
 
 # A semantic patch's "// Key: value" header line.
 rule_header() {
@@ -73,89 +81,6 @@ spatch_error() {
 		END { print msg }' "$1"
 }
 
-# The lines a semantic patch wrote on stdout (file OUT) that name a place,
-# "FILE:LINE: ...": the sites it lists for a human to look at (spatch's
-# own diff output never starts that way).
-rule_listed_sites() {
-	grep -E '^[^[:space:]:]+:[0-9]+: ' "$1" || true
-}
-
-# The call sites a rule decided or listed, from its stdout OUT:
-# "decided: FILE:LINE: FN(): EVENT by RULE" and "FILE:LINE: FN(): EVENT,
-# listed: WHY" lines, as they are.
-rule_site_lines() {
-	grep -E '^(decided: )?[^[:space:]:]+:[0-9]+: [^ ]+\(\): ' "$1" || true
-}
-
-# The per-site table of SITES (rule_site_lines of every rule of a run,
-# each prefixed with "STEP/RULE: "): file:line, function, event, and the
-# rule that decided it or, in capitals, LISTED and why.
-print_site_table() {
-	sed -E 's/^[^ ]+: //' "$1" | awk '
-		{ listed = ($1 != "decided:"); if (!listed) sub(/^decided: /, "") }
-		{ where = $1; sub(/:$/, "", where); fn = $2; sub(/:$/, "", fn); rest = $0; sub(/^[^ ]+ [^ ]+ /, "", rest) }
-		!listed { ev = rest; sub(/ .*/, "", ev); how = rest; sub(/^[^ ]+ /, "", how) }
-		listed { ev = rest; sub(/,.*/, "", ev); how = rest; sub(/^[^,]+, listed: /, "LISTED: ", how) }
-		{ sub(/^MMU_NOTIFY_/, "", ev); printf "  %-34s %-34s %-15s %s\n", where, fn, ev, how }'
-}
-
-# record_sites OUT PREFIX SITES LISTED: append the call sites that the
-# rule output OUT decided or listed to SITES, and the listed ones to
-# LISTED, each line prefixed with "PREFIX: " (the step and rule).
-record_sites() {
-	rule_site_lines "$1" | sed "s|^|$2: |" >>"$3"
-	rule_listed_sites "$1" | sed "s|^|$2: |" >>"$4"
-}
-
-# report_sites WHO SITES LISTED: the per-site table of a run, and how many
-# sites it listed.
-report_sites() {
-	info "$1: the event of each call site, and the rule that decided it (also in $2):"
-	print_site_table "$2" >&2
-	if [[ -s $3 ]]; then
-		info "$1: $(wc -l <"$3") call sites listed: no rule decides them, or their evidence is mixed;" \
-			"they get the safe event (in $3)"
-	fi
-}
-
-show_rule_output() {
-	local cocci=$1 out=$2 line
-	while IFS= read -r line; do
-		log "  $(basename "$cocci"): $line"
-	done < <(rule_listed_sites "$out")
-}
-
-# The line numbers of the new side of a unified diff read on stdin (made
-# with -U0): the lines it adds or changes.
-added_lines() {
-	sed -nE 's/^@@ -[0-9,]+ \+([0-9]+)(,([0-9]+))? @@.*/\1 \3/p' |
-		awk '{ n = ($2 == "") ? 1 : $2; for (i = 0; i < n; i++) print $1 + i }'
-}
-
-# Refill, in FILE, the argument list of each call of FUNC that covers one
-# of LINES (newline-separated line numbers): as many arguments on a line
-# as fit in 80 columns, continuation lines aligned after the opening
-# parenthesis (tabs, then spaces), which is how the kernel wraps calls.
-# spatch keeps a changed call's old line breaks unless a line overflows;
-# rules whose change shortens or lengthens an argument ask for this with
-# a "// Reflow: FUNC" header line. Calls with comments are left alone.
-refill_calls() {
-	local file=$1 func=$2 lines=$3
-	[[ -n $func && -n $lines ]] || return 0
-	awk -v func_name="$func" -v lines="$lines" -f "$PROJECT_ROOT/scripts/columns.awk" \
-		-f "$PROJECT_ROOT/scripts/refill-calls.awk" "$file" >"$file.refill" && mv "$file.refill" "$file"
-}
-
-# Refill, in each file of TREE the working tree changes, the calls of FUNC
-# that the change touches (refill_calls).
-refill_tree_calls() {
-	local tree=$1 func=$2 file
-	[[ -n $func ]] || return 0
-	while IFS= read -r file; do
-		refill_calls "$tree/$file" "$func" "$(git -C "$tree" diff -U0 -- "$file" | added_lines)"
-	done < <(git -C "$tree" diff --name-only)
-}
-
 # run_semantic_patch with the version-gated branches of TREE that DIRECTION
 # (backport or forward) must leave alone hidden from spatch
 # (scripts/version-gate), and put back whatever happens.
@@ -172,20 +97,6 @@ run_semantic_patch_gated() {
 	(cd "$tree" && "$PROJECT_ROOT/scripts/version-gate" unmask --for "$direction" --state "$state")
 	rm -f "$state"
 	return "$rc"
-}
-
-# Re-tab the indentation of the lines that the working tree of TREE adds
-# (unstaged changes): spatch 1.1.1 aligns continuation lines past the last
-# tab stop with spaces, which the kernel's coding style rejects. Leading
-# blanks become tabs then at most seven spaces; nothing else changes.
-retab_added_lines() {
-	local tree=$1 file lines
-	while IFS= read -r file; do
-		lines=$(git -C "$tree" diff -U0 -- "$file" | added_lines)
-		[[ -n $lines ]] || continue
-		awk -v lines="$lines" -f "$PROJECT_ROOT/scripts/columns.awk" -f "$PROJECT_ROOT/scripts/retab-lines.awk" \
-			"$tree/$file" >"$tree/$file.retab" && mv "$tree/$file.retab" "$tree/$file"
-	done < <(git -C "$tree" diff --name-only)
 }
 
 # Run the report-mode check COCCI over the files of TREE that can match it;
@@ -219,18 +130,4 @@ run_report_gated() {
 		die "spatch failed on $(basename "$cocci")"
 	fi
 	rm -rf "$scratch"
-}
-
-# Print what the last step of a run over TREE (rewind, forward) changed:
-# its hunks as sites, in all and per file, and its time; then stage it.
-report_step() {
-	local tree=$1 step=$2 seconds=$3 files sites
-	files=$(git -C "$tree" diff --name-only | wc -l)
-	sites=$(git -C "$tree" diff -U0 | grep -c '^@@' || true)
-	printf '  %-32s %3d sites in %2d files  (%ds)\n' "$step" "$sites" "$files" "$seconds"
-	git -C "$tree" diff -U0 | awk '
-		/^\+\+\+ b\// { file = substr($0, 7) }
-		/^@@/ { n[file]++ }
-		END { for (f in n) printf "      %3d  %s\n", n[f], f }' | sort -k2
-	git -C "$tree" add -A
 }
