@@ -901,61 +901,59 @@ TEST_F(events, thp_split)
 }
 
 /*
+ * One hugetlb page, mapped and touched (growing the pool, whose old size
+ * goes to *POOL, if need be), then ACT on it: the ranges FD records over
+ * it must be K, once.
+ */
+static void hugetlb_case(struct __test_metadata *_metadata, int fd,
+			 long *pool, const char *what,
+			 int (*act)(void *addr, size_t len), struct kind *k)
+{
+	unsigned long size, start;
+	char *area;
+	int n;
+
+	size = hugetlb_size();
+	if (!size)
+		SKIP(return, "no hugetlb pages: no Hugepagesize in /proc/meminfo");
+	area = hugetlb_map(size, pool);
+	if (area == MAP_FAILED)
+		SKIP(return, "the kernel gave no %lu kB huge page: %s",
+		     size >> 10, strerror(errno));
+	start = (unsigned long)area;
+	k->start = start;
+	k->end = start + size;
+	CLEAR(fd);
+	ASSERT_EQ(act(area, size), 0);
+	n = events_read(fd);
+	ASSERT_GE(n, 0);
+	ASSERT_TRUE(check_kinds(what, start, start + size, k, 1, n));
+}
+
+static int dontneed(void *addr, size_t len)
+{
+	return madvise(addr, len, MADV_DONTNEED);
+}
+
+/*
  * MADV_DONTNEED of a hugetlb page: zap_page_range_single() reports CLEAR,
  * once; nothing below it may report the same page again (as UNMAP).
  */
 TEST_F(events, hugetlb_dontneed)
 {
-	struct kind k[] = {
-		{ "mn", "start", "clear", 1, "covers", EXACT, .once = 1 },
-	};
-	unsigned long size, start;
-	char *area;
-	int n;
+	struct kind k = { "mn", "start", "clear", 1, "covers", EXACT, .once = 1 };
 
-	size = hugetlb_size();
-	if (!size)
-		SKIP(return, "no hugetlb pages: no Hugepagesize in /proc/meminfo");
-	area = hugetlb_map(size, &self->nr_hugepages);
-	if (area == MAP_FAILED)
-		SKIP(return, "the kernel gave no %lu kB huge page: %s",
-		     size >> 10, strerror(errno));
-	start = (unsigned long)area;
-	k[0].start = start;
-	k[0].end = start + size;
-	CLEAR(self->fd);
-	ASSERT_EQ(madvise(area, size, MADV_DONTNEED), 0);
-	n = events_read(self->fd);
-	ASSERT_GE(n, 0);
-	ASSERT_TRUE(check_kinds("hugetlb madvise(DONTNEED)", start, start + size,
-				k, 1, n));
+	hugetlb_case(_metadata, self->fd, &self->nr_hugepages,
+		     "hugetlb madvise(DONTNEED)", dontneed, &k);
 }
 
 /* munmap() of a hugetlb page: unmap_vmas() reports UNMAP, once. */
 TEST_F(events, hugetlb_munmap)
 {
-	struct kind k[] = {
-		{ "mn", "start", "unmap", 1, "covers", EXACT, .once = 1 },
-	};
-	unsigned long size, start;
-	char *area;
-	int n;
+	struct kind k = { "mn", "start", "unmap", 1, "covers", EXACT, .once = 1 };
 
-	size = hugetlb_size();
-	if (!size)
-		SKIP(return, "no hugetlb pages: no Hugepagesize in /proc/meminfo");
-	area = hugetlb_map(size, &self->nr_hugepages);
-	if (area == MAP_FAILED)
-		SKIP(return, "the kernel gave no %lu kB huge page: %s",
-		     size >> 10, strerror(errno));
-	start = (unsigned long)area;
-	k[0].start = start;
-	k[0].end = start + size;
-	CLEAR(self->fd);
-	ASSERT_EQ(munmap(area, size), 0);
-	n = events_read(self->fd);
-	ASSERT_GE(n, 0);
-	ASSERT_TRUE(check_kinds("hugetlb munmap", start, start + size, k, 1, n));
+	hugetlb_case(_metadata, self->fd, &self->nr_hugepages,
+		     "hugetlb munmap", munmap, &k);
 }
 
 /* move_pages() to the other node unmaps each page to migrate it. */
