@@ -64,8 +64,14 @@ test_series_c_files_are_checkpatch_clean() {
 	[[ -x $tree/scripts/checkpatch.pl ]] || skip "no kernel tree at $tree (make kernel)"
 	mapfile -t files < <(find "$PROJECT_ROOT"/series/*/files -name '*.[ch]' 2>/dev/null)
 	((${#files[@]} > 0)) || fail "no C file under series/*/files"
-	# Debian's python3 runs checkpatch's SPDX check (scripts/deps installs
-	# its modules there).
-	(cd "$T" && PATH=/usr/bin:$PATH "$tree/scripts/checkpatch.pl" --strict --no-tree -f --quiet --no-summary "${files[@]}") ||
-		fail "checkpatch.pl --strict -f finds the problems above"
+	(
+		export KERNEL_TREE=$tree
+		# shellcheck source=scripts/lib/checkpatch.sh
+		. "$S/lib/checkpatch.sh"
+		rc=0
+		for f in "${files[@]}"; do
+			checkpatch_no_tree "$f" --strict -f --quiet --no-summary || rc=1
+		done
+		exit "$rc"
+	) || fail "checkpatch.pl --strict -f finds the problems above"
 }

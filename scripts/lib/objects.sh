@@ -45,33 +45,13 @@ objects_changed() {
 # is kept by key under WORK_DIR/logs/allmod-objects (scripts/build,
 # scripts/object-keys). So check-patches compiles at each patch only the
 # objects the patch changes, and at the base nothing that compare-objects
-# compiled there. A whole call is also kept, under WORK_DIR/logs/allmod-cache
-# by commit, objects and compiler and sparse versions.
+# compiled there. A compile that fails is returned, and none of its output
+# is kept for next time.
 allmod_sparse_build() {
-	local ref=$1 log=$2 out=$WORK_DIR/out/allmodconfig obj key cache
+	local ref=$1 log=$2 rc=0
 	shift 2
-	key=$({
-		git -C "$KERNEL_TREE" rev-parse "$ref^{commit}"
-		printf '%s\n' "$@" | sort
-		gcc --version | sed -n 1p
-		sparse --version 2>/dev/null || true
-	} | sha256sum | cut -c1-16)
-	cache=$WORK_DIR/logs/allmod-cache/$key.log
-	if [[ -f $cache ]]; then
-		info "build allmodconfig: $# objects at $ref already compiled (log $cache)"
-		cp "$cache" "$log"
-		return
-	fi
-	for obj in "$@"; do
-		rm -f "$out/$obj"
-	done
-	# A failed compile is returned, and its log is not kept for next time.
-	if ! SPARSE=1 OBJECT_CACHE=$WORK_DIR/logs/allmod-objects "$PROJECT_ROOT/scripts/build" --ref "$ref" --objects "$@" >/dev/null; then
-		cp "$out/objects.log" "$log"
-		return 1
-	fi
-	mkdir -p "${cache%/*}"
-	cp "$out/objects.log" "$cache.tmp"
-	mv "$cache.tmp" "$cache"
-	cp "$cache" "$log"
+	SPARSE=1 OBJECT_CACHE=$WORK_DIR/logs/allmod-objects \
+		"$PROJECT_ROOT/scripts/build" --ref "$ref" --objects "$@" >/dev/null || rc=1
+	cp "$WORK_DIR/out/allmodconfig/objects.log" "$log"
+	return "$rc"
 }
