@@ -132,7 +132,7 @@ test: check pipeline
 ci: deps test
 
 clean:
-	rm -rf $(WORK_DIR)/out $(WORK_DIR)/guest $(WORK_DIR)/logs
+	rm -rf $(WORK_DIR)/out $(WORK_DIR)/guest $(WORK_DIR)/logs $(WORK_DIR)/bench $(WORK_DIR)/bench-artifacts
 
 distclean:
 	scripts/clean-work

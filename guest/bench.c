@@ -37,11 +37,13 @@
  * scripts/bench boots each kernel so to see how far each figure moves with
  * that state alone: its noise.
  *
- * As the guest's /init (pid 1) it mounts what it needs, loads
- * /bench_notifier.ko and at the end resets the machine (QEMU runs with
- * -no-reboot, so it exits). Run as a program with arguments ("bench ITERS
- * STATE..."), it only measures: on the host, the "none" state tests the
- * program itself.
+ * In the guest it is a program of /tests that the project's /init
+ * (guest/init.c) runs, after loading the module from /modules: with no
+ * arguments it measures every state, BENCH_ITERS iterations (the kernel
+ * hands BENCH_ITERS=N on its command line to /init's environment, which
+ * the program inherits). With arguments ("bench ITERS STATE...") it
+ * measures those states: on the host, the "none" state tests the program
+ * itself.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -51,10 +53,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/mount.h>
-#include <sys/reboot.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -66,7 +64,6 @@
 #define SLOT (2UL << 20)
 #define ARENA_LEN (8 * SLOT)
 #define FAULT_PAGES MAX_ITERS
-#define MODULE_PATH "/bench_notifier.ko"
 #define CONTROL "/sys/kernel/debug/bench_notifier"
 
 enum slot { S_FAULT, S_MPROTECT, S_MUNMAP, S_DONTNEED, S_FORK, S_COW, S_MREMAP_A, S_MREMAP_B };
@@ -367,44 +364,16 @@ static void run_state(const char *state)
 	exit(0);
 }
 
-static void as_init(void)
-{
-	int fd;
-
-	mkdir("/dev", 0755);
-	mount("devtmpfs", "/dev", "devtmpfs", 0, NULL);
-	fd = open("/dev/console", O_RDWR);
-	if (fd >= 0) {
-		dup2(fd, 1);
-		dup2(fd, 2);
-	}
-	mkdir("/proc", 0755);
-	mkdir("/sys", 0755);
-	if (mount("proc", "/proc", "proc", 0, NULL) ||
-	    mount("sysfs", "/sys", "sysfs", 0, NULL) ||
-	    mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL))
-		fail("mount");
-	fd = open(MODULE_PATH, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || syscall(SYS_finit_module, fd, "", 0))
-		fail("finit_module " MODULE_PATH);
-	close(fd);
-}
-
 int main(int argc, char **argv)
 {
 	static const char *const all[] = { "none", "mn", "interval" };
 	const char *warm = getenv("BENCH_WARMUP");
-	int pid1 = getpid() == 1, i;
+	const char *n_iters = argc > 1 ? argv[1] : getenv("BENCH_ITERS");
+	int i;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	if (pid1)
-		as_init();
-	/*
-	 * As init, the last argument: the kernel passes on, before the ones
-	 * after "--", the words of its command line it does not know.
-	 */
-	if (argc > 1)
-		iters = atoi(argv[pid1 ? argc - 1 : 1]);
+	if (n_iters)
+		iters = atoi(n_iters);
 	if (iters < 8 || iters > MAX_ITERS) {
 		errno = EINVAL;
 		fail("iterations (8 to 1000)");
@@ -418,7 +387,7 @@ int main(int argc, char **argv)
 			fail("BENCH_WARMUP (0 to 1000)");
 		warm_up(n);
 	}
-	if (argc > 2 && !pid1) {
+	if (argc > 2) {
 		for (i = 2; i < argc; i++)
 			run_state(argv[i]);
 	} else {
@@ -426,10 +395,5 @@ int main(int argc, char **argv)
 			run_state(all[i]);
 	}
 	printf("BENCH END\n");
-	fflush(stdout);
-	if (pid1) {
-		sync();
-		reboot(RB_AUTOBOOT);
-	}
 	return 0;
 }

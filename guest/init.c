@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The guest's /init: mount the pseudo file systems, run every program in
- * /tests in name order (kmemleak last), each under a time limit, report
- * how each ended, then reset the machine (QEMU runs with -no-reboot, so it
- * exits).
+ * The guest's /init: mount the pseudo file systems, load every module in
+ * /modules, run every program in /tests in name order (kmemleak last), each
+ * under a time limit, report how each ended, then reset the machine (QEMU
+ * runs with -no-reboot, so it exits).
  *
  * A program's output is passed on line by line, with TAP translated into
  * the MMNR protocol (tap.h).
@@ -18,12 +18,14 @@
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "tap.h"
 
 #define TESTS_DIR "/tests"
+#define MODULES_DIR "/modules"
 #define TEST_TIMEOUT_S 600
 
 static void console(void)
@@ -63,6 +65,27 @@ static void set_or_warn(const char *path, const char *value)
 	if (n != (ssize_t)strlen(value))
 		printf("MMNR RESULT init.set FAIL %s=%s: %s\n", path, value,
 		       strerror(errno));
+}
+
+/* Load every module of MODULES_DIR, in name order; report the ones that fail. */
+static void load_modules(void)
+{
+	struct dirent **mods;
+	char path[sizeof(MODULES_DIR) + sizeof(mods[0]->d_name)];
+	int n, i, fd;
+
+	n = scandir(MODULES_DIR, &mods, NULL, alphasort);
+	for (i = 0; i < n; i++) {
+		if (mods[i]->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", MODULES_DIR, mods[i]->d_name);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || syscall(SYS_finit_module, fd, "", 0))
+			printf("MMNR RESULT init.module FAIL %s: %s\n", path,
+			       strerror(errno));
+		if (fd >= 0)
+			close(fd);
+	}
 }
 
 /*
@@ -138,6 +161,7 @@ int main(void)
 		mount_or_warn("cgroup2", "/sys/fs/cgroup", "cgroup2");
 	/* Huge pages for the hugetlbfs cases of hmm-tests. */
 	set_or_warn("/proc/sys/vm/nr_hugepages", "4");
+	load_modules();
 
 	n = scandir(TESTS_DIR, &tests, NULL, by_name);
 	for (i = 0; i < n; i++) {

@@ -10,8 +10,8 @@
 # qemu-system-x86_64 first on PATH.
 boot_fakes() {
 	local sel=$T/sel/tools/testing/selftests
-	mkdir -p "$T/w/linux" "$T/w/out/x86_64-notifier/arch/x86/boot" "$sel/mm" "$T/bin"
-	: >"$T/w/out/x86_64-notifier/arch/x86/boot/bzImage"
+	mkdir -p "$T/w/linux" "$T/w/out/x86_64-notifier/base/arch/x86/boot" "$sel/mm" "$T/bin"
+	: >"$T/w/out/x86_64-notifier/base/arch/x86/boot/bzImage"
 	printf '#define TEST_TIMEOUT_DEFAULT 30\n' >"$sel/kselftest_harness.h"
 	: >"$sel/kselftest.h"
 	printf '#include "../kselftest_harness.h"\nint main(void) { return 4; }\n' >"$sel/mm/mmu_notifier_events.c"
@@ -90,4 +90,42 @@ test_boot_of_another_tag_takes_the_reference_series() {
 	expect_output 'suite mmu_notifier_events: interface absent, as expected'
 	KERNEL_VERSION=$other REFERENCE_WORK_DIR=$T/none expect_fail "no applied/v.* in $T/none/linux .*the reference's apply stage" \
 		"$S/boot" --variant base x86_64-notifier
+}
+
+# scripts/lib/qemu.sh, the one machine of boot and bench: the test boots'
+# two CPUs on two NUMA nodes, the benchmark's one CPU with its counting
+# options passed through, and a refusal of NUMA with one CPU.
+test_qemu_command_serves_boot_and_bench() {
+	. "$PROJECT_ROOT/scripts/lib/qemu.sh"
+	qemu_command --numa x86_64 img initrd 'A=1'
+	[[ "${QEMU_CMD[*]}" == *'-smp 2 -m 1G '*'-append console=ttyS0 panic=-1 numa=fake=2 A=1' ]] ||
+		fail "x86_64 boot: ${QEMU_CMD[*]}"
+	qemu_command --numa arm64 img initrd ''
+	[[ "${QEMU_CMD[*]}" == *'-append console=ttyAMA0 panic=-1 -object memory-backend-ram,id=m0,size=512M'*'cpus=1,memdev=m1' ]] ||
+		fail "arm64 boot: ${QEMU_CMD[*]}"
+	qemu_command --cpus 1 --memory 512M arm64 img initrd 'nokaslr' -icount shift=0 -machine dtb-randomness=off
+	[[ "${QEMU_CMD[*]}" == *'-smp 1 -m 512M '*'panic=-1 nokaslr -icount shift=0 -machine dtb-randomness=off' ]] ||
+		fail "arm64 bench: ${QEMU_CMD[*]}"
+	[[ "${QEMU_CMD[*]}" != *numa* ]] || fail "a machine without --numa has nodes: ${QEMU_CMD[*]}"
+	expect_fail 'needs --cpus 2' in_subshell qemu_command --cpus 1 --numa x86_64 img initrd ''
+	expect_fail "no QEMU for architecture 'mips'" in_subshell qemu_command mips img initrd ''
+}
+
+# A library function that dies, without ending the test.
+in_subshell() { ("$@"); }
+
+# The same files give the same archive, whenever they were made.
+test_initramfs_is_reproducible() {
+	. "$PROJECT_ROOT/scripts/lib/qemu.sh"
+	local n
+	for n in 1 2; do
+		mkdir -p "$T/root$n/tests" "$T/root$n/modules"
+		echo test >"$T/root$n/tests/t"
+		echo ko >"$T/root$n/modules/m.ko"
+		touch -d "@$((n * 1000))" "$T/root$n/tests/t"
+		pack_initramfs "$T/root$n" "$T/initrd$n.cpio.gz"
+	done
+	cmp -s "$T/initrd1.cpio.gz" "$T/initrd2.cpio.gz" || fail "two packs of the same files differ"
+	[[ $(gzip -dc "$T/initrd1.cpio.gz" | cpio -t --quiet | tr '\n' ' ') == '. modules modules/m.ko tests tests/t ' ]] ||
+		fail "archive holds: $(gzip -dc "$T/initrd1.cpio.gz" | cpio -t --quiet | tr '\n' ' ')"
 }

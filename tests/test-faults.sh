@@ -238,14 +238,14 @@ test_fault_rewind_series_apply() {
 # An interrupted build leaves no stamp (nothing claims a build).
 build_interrupted_state() {
 	tree_state "$T/user"
-	ls "$W/out/fake/mmnr-built" 2>/dev/null || true
+	ls "$W/out/fake/series/mmnr-built" 2>/dev/null || true
 }
 
-drop_stamp() { rm -f "$W/out/fake/mmnr-built"; }
+drop_stamp() { rm -f "$W/out/fake/series/mmnr-built"; }
 
 built_state() {
-	cat "$W/out/fake/mmnr-built"
-	cat "$W/out/fake/.config"
+	cat "$W/out/fake/series/mmnr-built"
+	cat "$W/out/fake/series/.config"
 }
 
 test_fault_interrupted_build() {

@@ -96,7 +96,9 @@ arch_image() {
 	esac
 }
 
-config_out_dir() { echo "$WORK_DIR/out/$1"; }
-# What scripts/bench-artifacts keeps of one variant of CONFIG: outside the
-# kbuild output tree, which holds kbuild's own files only.
-bench_variant_dir() { echo "$WORK_DIR/bench-artifacts/$1/$2"; }
+# config_out_dir CONFIG [VARIANT]: the build tree (kbuild's O=) of one
+# variant of CONFIG (default: VARIANT's); each variant has its own.
+config_out_dir() { echo "$WORK_DIR/out/$1/${2:-$VARIANT}"; }
+# What scripts/bench-artifacts makes for scripts/bench of one variant of
+# CONFIG: outside the build tree, which holds kbuild's own files only.
+bench_keep_dir() { echo "$WORK_DIR/bench/$1/$2"; }
