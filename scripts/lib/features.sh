@@ -25,9 +25,9 @@ unifdef_args() {
 		grep -rqw "$sym" "$step/files" || die "features: $step/features names $sym, which no file of files/ tests"
 		have[$sym]=1
 	done
-	for sym in $(grep -rhoE '\bMMNR_[A-Z0-9_]+' "$step/files" | sort -u); do
+	while read -r sym; do
 		if [[ -n ${have[$sym]:-} ]]; then echo "-D$sym"; else echo "-U$sym"; fi
-	done
+	done < <(grep -rhoE '\bMMNR_[A-Z0-9_]+' "$step/files" | sort -u)
 }
 
 # copy_features_files STEP TREE DEST: the files of STEP/files into DEST at
