@@ -91,8 +91,9 @@ test_place_hunks_refuses_a_missing_or_repeated_anchor() {
 # the tag as released and checkpatch --strict clean (its own checkpatch).
 # A fresh worktree per tag: about a minute each.
 test_test_patch_applies_to_each_pinned_tag() {
-	local v tree ran=0
-	for v in $(awk '!/^#/ && NF == 5 { print $3 }' "$PROJECT_ROOT/kernel-tags"); do
+	local v tree ran=0 versions
+	mapfile -t versions < <(awk '!/^#/ && NF == 5 { print $3 }' "$PROJECT_ROOT/kernel-tags")
+	for v in "${versions[@]}"; do
 		# shellcheck source=scripts/lib/paths.sh
 		tree=$(. "$S/lib/paths.sh" && tag_work_dir "$v")/linux
 		git -C "$tree" rev-parse -q --verify "refs/tags/v$v" >/dev/null 2>&1 || continue
