@@ -89,19 +89,19 @@ test_place_hunks_refuses_a_missing_or_repeated_anchor() {
 
 # Each pinned tag whose tree is here: the patch is generated, git am'd onto
 # the tag as released and checkpatch --strict clean (its own checkpatch).
-# A fresh worktree per tag: about a minute each.
+# Its worktree is kept in build/tests/test-patch/vX between runs: the
+# first run checks each tag out (minutes), later ones change a few files.
 test_test_patch_applies_to_each_pinned_tag() {
-	local v tree ran=0 versions
+	local v tree ran=0 versions work=$PROJECT_ROOT/build/tests/test-patch
 	mapfile -t versions < <(awk '!/^#/ && NF == 5 { print $3 }' "$PROJECT_ROOT/kernel-tags")
 	for v in "${versions[@]}"; do
 		# shellcheck source=scripts/lib/paths.sh
 		tree=$(. "$S/lib/paths.sh" && tag_work_dir "$v")/linux
 		git -C "$tree" rev-parse -q --verify "refs/tags/v$v" >/dev/null 2>&1 || continue
-		expect_ok env KERNEL="$v" KERNEL_TREE="$tree" WORK_DIR="$T/w$v" "$S/test-patch" --check --out "$T/v$v"
+		expect_ok env KERNEL="$v" KERNEL_TREE="$tree" WORK_DIR="$work/v$v" "$S/test-patch" --check --out "$T/v$v"
 		expect_output 'git am onto v'"$v"' and checkpatch --strict clean'
 		grep -q "^Subject: \[PATCH 1/1\]" "$T/v$v"/0001-*.patch || fail "v$v: no [PATCH 1/1]"
 		! grep -q '\*\*\*' "$T/v$v"/0000-cover-letter.patch || fail "v$v: cover letter left unfilled"
-		git -C "$tree" worktree remove --force "$T/w$v/test-patch-worktree"
 		ran=$((ran + 1))
 	done
 	((ran > 0)) || skip "no pinned tag's tree under build/ (make kernel KERNEL=...)"
