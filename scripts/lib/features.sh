@@ -35,6 +35,7 @@ unifdef_args() {
 # renamed (in paths and text) where TREE's selftests directory is another.
 copy_features_files() {
 	local step=$1 tree=$2 dest=$3 dir rel out rc args
+	need_tool unifdef
 	read -r dir _ < <(features_of "$step" "$tree") || die "features: no line for $tree in $step/features"
 	mapfile -t args < <(unifdef_args "$step" "$tree")
 	while IFS= read -r -d '' rel; do
