@@ -299,6 +299,10 @@ static int check_kinds(const char *scenario, unsigned long start,
 			 j ? " + " : "", one, bounds_name(kinds[j].bounds),
 			 kinds[j].once ? ", once" : "");
 	}
+#ifndef MMNR_HUGETLB_DONTNEED
+	if (!nkinds)
+		snprintf(expected, sizeof(expected), "nothing");
+#endif
 	for (i = 0; i < count; i++) {
 		const struct record *r = &records[i];
 
@@ -1007,8 +1011,30 @@ static int dontneed(void *addr, size_t len)
 TEST_F(events, hugetlb_dontneed)
 {
 #ifndef MMNR_HUGETLB_DONTNEED
-	SKIP(return,
-	     "MADV_DONTNEED of hugetlb memory fails with EINVAL before commit 90e7e7f5ef3f (\"mm: enable MADV_DONTNEED for hugetlb mappings\")");
+	/*
+	 * Before commit 90e7e7f5ef3f ("mm: enable MADV_DONTNEED for hugetlb
+	 * mappings") it fails with EINVAL, and must not touch the page.
+	 */
+	unsigned long size, start;
+	char *area;
+	int n;
+
+	size = hugetlb_size();
+	if (!size)
+		SKIP(return, "no hugetlb pages: no Hugepagesize in /proc/meminfo");
+	area = hugetlb_map(size, &self->nr_hugepages);
+	if (area == MAP_FAILED)
+		SKIP(return, "the kernel gave no %lu kB huge page: %s",
+		     size >> 10, strerror(errno));
+	start = (unsigned long)area;
+	CLEAR(self->fd);
+	ASSERT_EQ(madvise(area, size, MADV_DONTNEED), -1);
+	ASSERT_EQ(errno, EINVAL);
+	n = events_read(self->fd);
+	ASSERT_GE(n, 0);
+	ASSERT_TRUE(check_kinds("hugetlb madvise(DONTNEED): EINVAL", start,
+				start + size, NULL, 0, n));
+	ASSERT_EQ(area[0], 6);
 #elif defined(MMNR_HUGETLB_NOTIFY_ONCE)
 	struct kind k = { "mn", "start", "clear", 1, "covers", EXACT, .once = 1 };
 
