@@ -21,7 +21,7 @@ WORK_DIR ?= $(or $(shell KERNEL='$(KERNEL)' scripts/where work-dir),$(error no w
 STRESS_CONFIGS ?= x86_64-notifier arm64-notifier
 BOOTS ?= 20
 
-.PHONY: help setup deps kernel base series check-cocci apply answer-key forward-tag check-patches build boot stress-boot pipeline check test ci clean distclean mail b4 coccicheck results gitlab-ci-local bench debug debug-base
+.PHONY: help setup deps kernel base series check-cocci apply answer-key forward-tag test-patch check-patches build boot stress-boot pipeline check test ci clean distclean mail b4 coccicheck results gitlab-ci-local bench debug debug-base
 
 help:
 	@echo 'make setup    install packages, fetch and verify the kernel, build and boot every configuration'
@@ -35,6 +35,7 @@ help:
 	@echo 'make apply    git am patches/ onto the base (branch applied/<ref>)'
 	@echo 'make answer-key   compare call sites and consumers with the reference tag'
 	@echo 'make forward-tag KERNEL=5.10.223  another tag: the forward semantic patches on its base, against the tag'
+	@echo 'make test-patch KERNEL=6.12.107  the event test as a patch for a tag as released: WORK_DIR/test-patch/vTAG'
 	@echo 'make check-patches  build and check the series patch by patch'
 	@echo 'make build    build CONFIG from the checked-out kernel (default: all of: $(CONFIGS))'
 	@echo 'make boot     boot CONFIG under QEMU and run the guest tests'
@@ -78,6 +79,9 @@ answer-key:
 
 forward-tag: base
 	scripts/forward-tag
+
+test-patch: kernel
+	scripts/test-patch
 
 check-patches:
 	scripts/check-patches

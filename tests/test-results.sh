@@ -114,3 +114,34 @@ test_results_validators_reject_broken_output() {
 	sed 's/"seconds": 36/"seconds": "36"/' work/results/summary.json >bad.json
 	expect_fail 'seconds|not of type' python3 "$SCHEMA/validate-json.py" "$SCHEMA/summary.schema.json" bad.json
 }
+
+# A tag as released (ci/pipeline's released-vX stages): its four facts in
+# summary.json, read from the stages and its boot in the tag's released/
+# work directory, and a JUnit case per tag, failed when one fact is false.
+test_results_released_per_tag() {
+	mkdir -p work/logs work/kernels/v6.12.107/released/logs work/kernels/v5.10.223/released/logs
+	printf '%s\t%s\t%s\n' released-v6.12.107-patch ok 8 released-v6.12.107-build-x86_64-notifier ok 700 \
+		released-v6.12.107-boot-x86_64-notifier ok 300 released-v5.10.223-patch ok 9 \
+		released-v5.10.223-build-x86_64-notifier 'FAILED (exit 2)' 60 \
+		released-v5.10.223-boot-x86_64-notifier 'skipped (needs released-v5.10.223-build-x86_64-notifier)' 0 \
+		>work/logs/pipeline-stages.tsv
+	printf 'MMNR PLAN x 1\nMMNR RESULT x.y PASS\n# event-table: munmap | mn unmap vma=none (exact) | mn unmap vma=none x1 | ok\nMMNR END\n' \
+		>work/kernels/v6.12.107/released/logs/boot-x86_64-notifier.log
+	expect_ok "$S/results" --work-dir work
+	validate work/results
+	python3 - work/results <<'PY' || fail "released results wrong"
+import json, sys
+import xml.etree.ElementTree as ET
+s = json.load(open(sys.argv[1] + '/summary.json'))['released']
+assert set(s) == {'v6.12.107', 'v5.10.223'}, s
+t = s['v6.12.107']
+assert (t['applied'], t['built'], t['booted'], t['passed']) == (True, True, True, True), t
+assert t['event_table']['x86_64-notifier'][0]['scenario'] == 'munmap', t
+t = s['v5.10.223']
+assert (t['applied'], t['built'], t['booted'], t['passed']) == (True, False, False, False), t
+suite = [x for x in ET.parse(sys.argv[1] + '/junit.xml').getroot() if x.get('name') == 'released'][0]
+cases = {c.get('name'): c for c in suite}
+assert cases['v6.12.107'].find('failure') is None
+assert cases['v5.10.223'].find('failure').get('message') == 'not built, booted, passed'
+PY
+}

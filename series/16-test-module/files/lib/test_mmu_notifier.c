@@ -123,7 +123,9 @@ static const char *const tmn_event_names[] = {
 	[MMU_NOTIFY_SOFT_DIRTY] = "soft_dirty",
 	[MMU_NOTIFY_RELEASE] = "release",
 	[MMU_NOTIFY_MIGRATE] = "migrate",
+#ifdef MMNR_HAVE_EXCLUSIVE
 	[MMU_NOTIFY_EXCLUSIVE] = "exclusive",
+#endif
 };
 
 static const char *const tmn_phase_names[] = {
@@ -153,6 +155,7 @@ static void tmn_add(struct tmn_ctx *ctx, const struct tmn_record *rec)
 	spin_unlock_irqrestore(&ctx->lock, flags);
 }
 
+#ifdef MMNR_RANGE_HAS_VMA
 /*
  * The vma cannot go away while its range is invalidated. Most callers hold
  * the mmap lock; those that reach the page through the reverse map
@@ -169,6 +172,16 @@ static enum tmn_vma tmn_vma_of(const struct mmu_notifier_range *range)
 		return TMN_VMA_COVERS;
 	return TMN_VMA_PARTIAL;
 }
+#else
+/*
+ * Since commit 7d4a8be0c4b2 ("mm/mmu_notifier: remove unused
+ * mmu_notifier_range_update_to_read_only export") a range names no vma.
+ */
+static enum tmn_vma tmn_vma_of(const struct mmu_notifier_range *range)
+{
+	return TMN_VMA_NONE;
+}
+#endif
 
 static void tmn_record_range(struct tmn_ctx *ctx, enum tmn_phase phase,
 			     enum tmn_source source,
@@ -180,7 +193,12 @@ static void tmn_record_range(struct tmn_ctx *ctx, enum tmn_phase phase,
 		.event = range->event,
 		.blockable = mmu_notifier_range_blockable(range),
 		.vma = tmn_vma_of(range),
+#ifdef MMNR_PGMAP_OWNER_FIELD
+		/* Named owner since commit 6b49bf6ddbb0 ("mm: rename migrate_pgmap_owner"). */
+		.owner = range->migrate_pgmap_owner,
+#else
 		.owner = range->owner,
+#endif
 		.start = range->start,
 		.end = range->end,
 	};
