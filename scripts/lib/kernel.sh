@@ -84,3 +84,15 @@ tree_state() {
 	[[ -z $(git -C "$KERNEL_TREE" status --porcelain --untracked-files=no) ]] || state+=" dirty"
 	echo "$state"
 }
+
+# commit_as_series_author TREE MESSAGE-FILE DATE: commit what TREE has
+# staged under the identity of series/AUTHOR ("Name <email>") at DATE, as
+# author and committer, so that the same change gives the same commit.
+commit_as_series_author() {
+	local tree=$1 message=$2 date=$3
+	[[ $(cat "$PROJECT_ROOT/series/AUTHOR") =~ ^(.+)\ \<(.+)\>$ ]] ||
+		die "series/AUTHOR must hold 'Name <email>'"
+	GIT_AUTHOR_NAME=${BASH_REMATCH[1]} GIT_AUTHOR_EMAIL=${BASH_REMATCH[2]} GIT_AUTHOR_DATE=$date \
+		GIT_COMMITTER_NAME=${BASH_REMATCH[1]} GIT_COMMITTER_EMAIL=${BASH_REMATCH[2]} GIT_COMMITTER_DATE=$date \
+		git -C "$tree" commit -q -F "$message"
+}
