@@ -19,6 +19,7 @@
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -86,6 +87,40 @@ static void load_modules(void)
 		if (fd >= 0)
 			close(fd);
 	}
+}
+
+/*
+ * test_hmm registers the character devices of hmm-tests. Later kernels
+ * (v6.1 among them) add them with cdev_device_add(), so devtmpfs makes
+ * their nodes; v5.10's driver only reserves a major number and a range of
+ * minors, and its test_hmm.sh makes /dev/hmm_dmirror0 and 1 from
+ * /proc/devices. Do what that script does when the nodes are missing.
+ */
+static void hmm_device_nodes(void)
+{
+	char line[128], name[64], node[32];
+	unsigned int major, minor;
+	FILE *f;
+
+	if (!access("/dev/hmm_dmirror0", F_OK))
+		return;
+	f = fopen("/proc/devices", "r");
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		if (!strncmp(line, "Block devices:", 14))
+			break;
+		if (sscanf(line, "%u %63s", &major, name) != 2 ||
+		    strcmp(name, "HMM_DMIRROR"))
+			continue;
+		for (minor = 0; minor < 2; minor++) {
+			snprintf(node, sizeof(node), "/dev/hmm_dmirror%u", minor);
+			if (mknod(node, S_IFCHR | 0600, makedev(major, minor)))
+				printf("MMNR RESULT init.mknod FAIL %s: %s\n",
+				       node, strerror(errno));
+		}
+	}
+	fclose(f);
 }
 
 /*
@@ -162,6 +197,7 @@ int main(void)
 	/* Huge pages for the hugetlbfs cases of hmm-tests. */
 	set_or_warn("/proc/sys/vm/nr_hugepages", "4");
 	load_modules();
+	hmm_device_nodes();
 
 	n = scandir(TESTS_DIR, &tests, NULL, by_name);
 	for (i = 0; i < n; i++) {

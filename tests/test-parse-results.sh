@@ -148,6 +148,13 @@ test_allowed_skips_are_counted_not_hidden() {
 	expect_fail 'skipped: smoke.munmap' "$S/parse-results" --allow-skip 'smoke other reason' log smoke
 }
 
+test_each_allowed_skip_names_its_own_reason() {
+	good_log | sed 's/smoke.munmap PASS gone/smoke.munmap SKIP DEVICE_COHERENT not available/' >log
+	expect_ok "$S/parse-results" --allow-skip 'smoke other reason' --allow-skip 'smoke DEVICE_COHERENT' log smoke
+	expect_output '\(1 allowed: 1 smoke DEVICE_COHERENT\)'
+	expect_fail 'needs .SUITE TEXT.' "$S/parse-results" --allow-skip 'smoke' log smoke
+}
+
 test_event_table_is_printed_and_a_mismatch_fails() {
 	{
 		good_log | sed -n '1,3p'

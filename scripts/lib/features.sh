@@ -10,9 +10,9 @@ MMNR_LIB_FEATURES=1
 . "$(dirname "${BASH_SOURCE[0]}")/log.sh"
 
 # features_of STEP TREE: TREE's line, "SELFTESTS FEATURE...", without
-# its "place" lines; nothing when the file has no line for TREE.
+# its "place" and "allow-skip" lines; nothing when the file has no line for TREE.
 features_of() {
-	awk -v t="$2" '!/^#/ && $1 == t && $2 != "place" { $1 = ""; print substr($0, 2) }' "$1/features"
+	awk -v t="$2" '!/^#/ && $1 == t && $2 != "place" && $2 != "allow-skip" { $1 = ""; print substr($0, 2) }' "$1/features"
 }
 
 # unifdef_args STEP TREE: -DSYM or -USYM, one a line, for every MMNR_
