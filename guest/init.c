@@ -194,8 +194,14 @@ int main(void)
 	 */
 	if (!access("/sys/fs/cgroup", F_OK))
 		mount_or_warn("cgroup2", "/sys/fs/cgroup", "cgroup2");
-	/* Huge pages for the hugetlbfs cases of hmm-tests. */
+	/*
+	 * Huge pages for the hugetlbfs cases of hmm-tests, and hugetlbfs
+	 * where distributions mount it: v5.10's hmm-tests takes its huge
+	 * pages from libhugetlbfs, which looks for a mount.
+	 */
 	set_or_warn("/proc/sys/vm/nr_hugepages", "4");
+	if (!access("/sys/kernel/mm/hugepages", F_OK))
+		mount_or_warn("hugetlbfs", "/dev/hugepages", "hugetlbfs");
 	load_modules();
 	hmm_device_nodes();
 
