@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The guest's /init: mount the pseudo file systems, load every module in
- * /modules, run every program in /tests in name order (kmemleak last), each
- * under a time limit, report how each ended, then reset the machine (QEMU
- * runs with -no-reboot, so it exits).
+ * /modules, run every program in /tests in name order (contract, then
+ * kmemleak last), each under a time limit, report how each ended, then
+ * reset the machine (QEMU runs with -no-reboot, so it exits). Where the
+ * initramfs has /watch (guest/watch.c), every program but those two runs
+ * under it, so that the test module's contract checker watches each mm.
  *
  * A program's output is passed on line by line, with TAP translated into
  * the MMNR protocol (tap.h).
@@ -28,6 +30,7 @@
 #define TESTS_DIR "/tests"
 #define MODULES_DIR "/modules"
 #define TEST_TIMEOUT_S 600
+#define WATCH "/watch"
 
 static void console(void)
 {
@@ -124,18 +127,28 @@ static void hmm_device_nodes(void)
 }
 
 /*
- * Name order, except that the kmemleak suite comes last: its scan must see
- * what every other suite left behind.
+ * Name order, except that the suites that judge what the others left come
+ * last: the contract checker's report, then kmemleak's scan.
  */
-#define LAST_SUITE "kmemleak"
+static const char *const late_suites[] = { "contract", "kmemleak" };
+
+/* 0 for an ordinary suite, else its place among the late ones, from 1. */
+static int lateness(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(late_suites) / sizeof(late_suites[0]); i++)
+		if (!strcmp(name, late_suites[i]))
+			return i + 1;
+	return 0;
+}
 
 static int by_name(const struct dirent **a, const struct dirent **b)
 {
-	int a_last = !strcmp((*a)->d_name, LAST_SUITE);
-	int b_last = !strcmp((*b)->d_name, LAST_SUITE);
+	int a_late = lateness((*a)->d_name), b_late = lateness((*b)->d_name);
 
-	if (a_last != b_last)
-		return a_last - b_last;
+	if (a_late != b_late)
+		return a_late - b_late;
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
@@ -158,6 +171,8 @@ static void run_test(const char *name)
 		close(out[0]);
 		close(out[1]);
 		alarm(TEST_TIMEOUT_S);
+		if (!lateness(name) && !access(WATCH, X_OK))
+			execl(WATCH, WATCH, path, (char *)NULL);
 		execl(path, path, (char *)NULL);
 		printf("MMNR RESULT %s.exec FAIL %s\n", name, strerror(errno));
 		_exit(127);
@@ -200,6 +215,11 @@ int main(void)
 	 * pages from libhugetlbfs, which looks for a mount.
 	 */
 	set_or_warn("/proc/sys/vm/nr_hugepages", "4");
+	/*
+	 * The kernel's mremap_test maps 2 GiB regions and touches 4 MiB of
+	 * them; the VM has 1 GiB, which the default heuristic refuses.
+	 */
+	set_or_warn("/proc/sys/vm/overcommit_memory", "1");
 	if (!access("/sys/kernel/mm/hugepages", F_OK))
 		mount_or_warn("hugetlbfs", "/dev/hugepages", "hugetlbfs");
 	load_modules();

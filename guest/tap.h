@@ -61,10 +61,21 @@ static inline void tap_line(const char *name, const char *line, struct tap_state
 	if (skip)
 		copy_word(t->skipped, sizeof(t->skipped), skip + 6, 1);
 	if (!strncmp(line, "ok ", 3) || !strncmp(line, "not ok ", 7)) {
+		/* Without "#  RUN" (ksft_test_result()), the TAP number names it. */
+		const char *desc = line + (line[0] == 'o' ? 3 : 7);
+		char number[16] = "unnamed";
+		size_t digits = strspn(desc, "0123456789");
+
+		if (digits && digits < sizeof(number)) {
+			memcpy(number, desc, digits);
+			number[digits] = '\0';
+			desc += digits + strspn(desc + digits, " -");
+		}
 		printf("MMNR RESULT %s.%s %s %s\n", name,
-		       t->current[0] ? t->current : "unnamed",
+		       t->current[0] ? t->current : number,
 		       t->skipped[0] ? "SKIP" : line[0] == 'o' ? "PASS" : "FAIL",
-		       t->skipped[0] ? t->skipped : "tap");
+		       t->skipped[0] ? t->skipped :
+		       t->current[0] || !*desc ? "tap" : desc);
 		t->current[0] = '\0';
 		t->skipped[0] = '\0';
 	}

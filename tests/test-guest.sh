@@ -50,6 +50,15 @@ test_tap_lines_become_mmnr_results() {
 	expect_output '1 passed, 1 failed, 1 skipped'
 }
 
+# ksft_test_result() lines have no "#  RUN" name: the TAP number names
+# the result, the description is its detail.
+test_tap_results_without_a_run_line_are_named_by_number() {
+	tap_relay mremap
+	printf '%s\n' '1..2' 'ok 1 4KB mremap - Source PTE-aligned' 'not ok 2 2GB mremap - Source PUD-aligned' | ./relay >log
+	grep -qx 'MMNR RESULT mremap.1 PASS 4KB mremap - Source PTE-aligned' log || fail "no PASS named 1"
+	grep -qx 'MMNR RESULT mremap.2 FAIL 2GB mremap - Source PUD-aligned' log || fail "no FAIL named 2"
+}
+
 test_tap_whole_suite_skip_reads_absent() {
 	tap_relay events
 	printf '%s\n' 'TAP version 13' '1..0 # SKIP test_mmu_notifier interface absent: no file' | ./relay >log
@@ -82,4 +91,56 @@ test_kmemleak_suite_is_skipped_without_kmemleak() {
 		echo "MMNR END"
 	} >log
 	expect_ok "$S/parse-results" log kmemleak=absent
+}
+
+# guest/contract.c judges a contract file by the findings: an explained
+# violation passes, an unexplained one fails its row, a row that
+# CONTRACT_EVENTS names fails when nothing of it was checked.
+contract_file() {
+	printf '%s\n' 'unmap 40 0 2 2' 'clear 10 0 0 1' 'protection_page 0 0 0 0' 'missing 3 0 0 0' \
+		'planted-caught 1' 'watch-refused 0' \
+		'violation unmap vma-left move_page_tables 2 1000 2000 none:0:--- none:0:---' \
+		'violation clear vma-gone zap_page_range 1 1000 2000 none:0:--- none:0:---'
+}
+
+test_contract_suite_fails_only_the_unexplained() {
+	gcc "${CFLAGS[@]}" -o contract "$PROJECT_ROOT/guest/contract.c"
+	contract_file >contract.txt
+	printf 'unmap vma-left move_page_tables the entries move before the vma goes\n' >findings
+	{
+		CONTRACT_FILE=contract.txt FINDINGS_FILE=findings ./contract && rc=0 || rc=$?
+		echo "MMNR EXIT contract $rc"
+		echo "MMNR END"
+	} >log
+	grep -q '^MMNR CONTRACT unmap 40 0 2 2 0$' log || fail "unmap: the explained violations are counted as unexplained"
+	grep -q '^MMNR CONTRACT clear 10 0 0 1 1$' log || fail "clear: the unexplained violation is not counted"
+	grep -q 'violation unmap vma-left by move_page_tables x2: .* -- explained: the entries move' log ||
+		fail "no explanation printed"
+	expect_fail 'failed: contract.clear' "$S/parse-results" log contract
+	expect_output '5 passed, 1 failed'
+}
+
+test_contract_suite_requires_the_events_named() {
+	gcc "${CFLAGS[@]}" -o contract "$PROJECT_ROOT/guest/contract.c"
+	contract_file | grep -v '^violation' >contract.txt
+	{
+		CONTRACT_EVENTS=unmap,protection_page CONTRACT_FILE=contract.txt FINDINGS_FILE=/nonexistent ./contract
+		echo "MMNR EXIT contract 0"
+		echo "MMNR END"
+	} >log
+	expect_fail 'failed: contract.protection_page .*none checked' "$S/parse-results" log contract
+	CONTRACT_FILE=/nonexistent ./contract >log2 && fail "a missing contract file passes"
+	grep -q 'MMNR RESULT contract.file FAIL' log2 || fail "no FAIL for a missing contract file"
+}
+
+# guest/watch.c runs a program (here one that forks and execs) to its end
+# and ends as it did, by status or signal, also without the test module.
+test_watch_runs_the_program_and_ends_as_it_did() {
+	gcc "${CFLAGS[@]}" -o watch "$PROJECT_ROOT/guest/watch.c"
+	./watch /bin/sh -c 'echo one; (echo two); /bin/echo three; exit 7' >out && rc=0 || rc=$?
+	((rc == 7)) || fail "exit status $rc, 7 expected"
+	[[ $(cat out) == $'one\ntwo\nthree' ]] || fail "output: $(cat out)"
+	./watch /bin/sh -c 'kill -TERM $$' && rc=0 || rc=$?
+	((rc == 143)) || fail "a program killed by SIGTERM: status $rc, 143 expected"
+	expect_fail 'usage: watch' ./watch
 }

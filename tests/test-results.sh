@@ -24,6 +24,8 @@ MMNR RESULT hmm-tests.hmm_device_coherent SKIP no device coherent memory <&>
 MMNR EXIT hmm-tests 0
 # event-table: munmap | UNMAP | UNMAP | ok
 # event-table: mprotect | PROTECTION_VMA | CLEAR | MISMATCH
+MMNR CONTRACT unmap 40 2 3 1 0
+MMNR CONTRACT missing 12 0 0 0 0
 MMNR END
 LOG
 	cat >work/logs/boot-arm64-notifier.log <<'LOG'
@@ -93,6 +95,9 @@ assert s['event_table']['x86_64-notifier'][1] == {'scenario': 'mprotect', 'expec
 assert s['answer_key']['call_sites'] == {'reference': 1, 'result': 1, 'matching': 1}
 assert s['answer_key']['consumers'] == {'reference': 1, 'result': 1, 'matching': 0}
 assert 'x86_64-notifier' in s['configs']['defined']
+assert s['contract'] == {'x86_64-notifier': {
+    'unmap': {'checked': 40, 'sampled': 2, 'unchecked': 3, 'violations': 1, 'unexplained': 0},
+    'missing': {'checked': 12, 'sampled': 0, 'unchecked': 0, 'violations': 0, 'unexplained': 0}}}, s['contract']
 PY
 }
 

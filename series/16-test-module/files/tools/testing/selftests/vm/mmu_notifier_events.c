@@ -46,6 +46,7 @@
 #include "../kselftest_harness.h"
 
 #define EVENTS_FILE "/sys/kernel/debug/test_mmu_notifier/events"
+#define CONTRACT_FILE "/sys/kernel/debug/test_mmu_notifier/contract"
 #define KSM_DIR "/sys/kernel/mm/ksm/"
 #define THP_DIR "/sys/kernel/mm/transparent_hugepage/"
 #define KSM_MERGING "/proc/self/ksm_merging_pages"
@@ -404,6 +405,32 @@ static long read_number(const char *path)
 	errno = 0;
 	value = strtol(buf, &end, 10);
 	return errno || *end || value < 0 ? -1 : value;
+}
+
+/*
+ * Field FIELD (1 is the first after the name) of the line of the contract
+ * file that starts with NAME, or -1.
+ */
+static long contract_number(const char *name, int field)
+{
+	char line[256], *tok, *save;
+	long value = -1;
+	FILE *f = fopen(CONTRACT_FILE, "r");
+	int i;
+
+	if (!f)
+		return -1;
+	while (value < 0 && fgets(line, sizeof(line), f)) {
+		tok = strtok_r(line, "\n ", &save);
+		if (!tok || strcmp(tok, name))
+			continue;
+		for (i = 0; tok && i < field; i++)
+			tok = strtok_r(NULL, "\n ", &save);
+		if (tok)
+			value = strtol(tok, NULL, 10);
+	}
+	fclose(f);
+	return value;
 }
 
 static long elapsed_ms(const struct timespec *since)
@@ -1145,6 +1172,38 @@ TEST_F(events, exit_release)
 	ASSERT_GE(n, 0);
 	close(fd);
 	ASSERT_TRUE(check_kinds("process exit", self->start, self->end, k, 3, n));
+}
+
+/*
+ * The contract checker of the module compares the entries of the interval
+ * between ranges: a change made with no notifier call is a missing
+ * notification. "plant" makes one (a PTE write-protected behind the
+ * notifiers' back); "check" must find it, and nothing else.
+ */
+TEST_F(events, missing_notification)
+{
+	long missing, caught;
+	char seen[96];
+
+	ASSERT_EQ(events_cmd(self->fd, "interval %lx %lx", self->start,
+			     self->len), 0);
+	missing = contract_number("missing", 4);
+	caught = contract_number("planted-caught", 1);
+	ASSERT_GE(missing, 0) TH_LOG("%s: no missing row", CONTRACT_FILE);
+	ASSERT_GE(caught, 0) TH_LOG("%s: no planted-caught row", CONTRACT_FILE);
+	/* Nothing changed: nothing is missing. */
+	ASSERT_EQ(events_cmd(self->fd, "check"), 0);
+	ASSERT_EQ(contract_number("missing", 4), missing);
+	ASSERT_EQ(events_cmd(self->fd, "plant %lx", self->start), 0);
+	ASSERT_EQ(events_cmd(self->fd, "check"), 0);
+	snprintf(seen, sizeof(seen), "caught %ld, other missing %ld",
+		 contract_number("planted-caught", 1) - caught,
+		 contract_number("missing", 4) - missing);
+	table_line("PTE write-protected with no notifier",
+		   "caught 1, other missing 0", seen,
+		   !strcmp(seen, "caught 1, other missing 0"));
+	ASSERT_EQ(contract_number("planted-caught", 1), caught + 1);
+	ASSERT_EQ(contract_number("missing", 4), missing);
 }
 
 /*
