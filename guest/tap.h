@@ -6,6 +6,11 @@
  * test that the harness's last "#  RUN" line announced. A test for which
  * the harness printed its "#      SKIP" line is a SKIP even when its result
  * line says ok (in v6.1 a SKIP() in a fixture's setup ends in "ok").
+ *
+ * Some of the kernel's older mm selftests print no TAP at all and say how
+ * they did by their exit status alone (kselftest's convention: 0 passed,
+ * 4 skipped). relay() says whether the program announced a plan, in TAP
+ * or in the MMNR protocol, so that init can judge those by their status.
  */
 #ifndef MMNR_TAP_H
 #define MMNR_TAP_H
@@ -14,12 +19,14 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* The running test of a TAP suite, and the reason the harness skipped it. */
 struct tap_state {
 	char current[256];
 	char skipped[256];
+	int planned;
 };
 
 static inline void copy_word(char *dst, size_t size, const char *src, int whole)
@@ -50,7 +57,12 @@ static inline void tap_line(const char *name, const char *line, struct tap_state
 		t->skipped[0] = '\0';
 		return;
 	}
+	if (!strncmp(line, "MMNR PLAN ", 10)) {
+		t->planned = 1;
+		return;
+	}
 	if (sscanf(line, "1..%d", &count) == 1) {
+		t->planned = 1;
 		printf("MMNR PLAN %s %d\n", name, count);
 		skip = strstr(line, "# SKIP");
 		if (count == 0 && skip)
@@ -81,10 +93,13 @@ static inline void tap_line(const char *name, const char *line, struct tap_state
 	}
 }
 
-/* Pass the program's output on, translating TAP as it goes. */
-static inline void relay(const char *name, int fd)
+/*
+ * Pass the program's output on, translating TAP as it goes; 1 if it
+ * announced a plan.
+ */
+static inline int relay(const char *name, int fd)
 {
-	struct tap_state tap = { "", "" };
+	struct tap_state tap = { "", "", 0 };
 	char line[1024];
 	size_t len = 0;
 	ssize_t n;
@@ -106,6 +121,28 @@ static inline void relay(const char *name, int fd)
 		tap_line(name, line, &tap);
 		len = 0;
 	}
+	return tap.planned;
+}
+
+/*
+ * A program that announced no plan is judged by its exit status, the way
+ * the kselftest runner judges it: 0 passed, 4 skipped, else failed.
+ */
+static inline void tap_judge_by_status(const char *name, int status)
+{
+	const char *verdict = "FAIL";
+
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		verdict = "PASS";
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == 4)
+		verdict = "SKIP";
+	printf("MMNR PLAN %s 1\n", name);
+	if (WIFEXITED(status))
+		printf("MMNR RESULT %s.status %s no TAP output; exit status %d\n",
+		       name, verdict, WEXITSTATUS(status));
+	else
+		printf("MMNR RESULT %s.status %s no TAP output; signal %d\n",
+		       name, verdict, WTERMSIG(status));
 }
 
 #endif

@@ -50,6 +50,27 @@ test_tap_lines_become_mmnr_results() {
 	expect_output '1 passed, 1 failed, 1 skipped'
 }
 
+# A program that prints no plan (some of the kernel's older mm selftests)
+# is judged by its exit status: 0 passes, 4 skips, anything else fails; a
+# program with a plan, in TAP or in the MMNR protocol, is not judged again.
+test_a_program_without_a_plan_is_judged_by_its_status() {
+	printf '%s\n' '#include "tap.h"' '#include <stdlib.h>' \
+		'int main(int argc, char **argv) {' '	(void)argc;' \
+		'	if (!relay("ksm", 0)) tap_judge_by_status("ksm", atoi(argv[1]) << 8);' \
+		'	return 0; }' >judge.c
+	gcc "${CFLAGS[@]}" -o judge judge.c
+	echo 'OK' | ./judge 0 >log
+	grep -qx 'MMNR PLAN ksm 1' log || fail "no plan for a program without one"
+	grep -qx 'MMNR RESULT ksm.status PASS no TAP output; exit status 0' log || fail "status 0 is not a PASS"
+	echo 'skipped' | ./judge 4 | grep -qx 'MMNR RESULT ksm.status SKIP no TAP output; exit status 4' ||
+		fail "status 4 is not a SKIP"
+	echo 'Not OK' | ./judge 1 | grep -qx 'MMNR RESULT ksm.status FAIL no TAP output; exit status 1' ||
+		fail "status 1 is not a FAIL"
+	printf '1..1\nok 1 merge\n' | ./judge 0 | grep -q 'ksm.status' && fail "a TAP program is judged twice"
+	printf 'MMNR PLAN ksm 1\n' | ./judge 0 | grep -q 'ksm.status' && fail "a guest suite is judged twice"
+	return 0
+}
+
 # ksft_test_result() lines have no "#  RUN" name: the TAP number names
 # the result, the description is its detail.
 test_tap_results_without_a_run_line_are_named_by_number() {
@@ -98,7 +119,8 @@ test_kmemleak_suite_is_skipped_without_kmemleak() {
 # CONTRACT_EVENTS names fails when nothing of it was checked.
 contract_file() {
 	printf '%s\n' 'unmap 40 0 2 2' 'clear 10 0 0 1' 'protection_page 0 0 0 0' 'missing 3 0 0 0' \
-		'planted-caught 1' 'watch-refused 0' \
+		'planted-caught 1' 'planted-event-caught 2' 'watch-refused 0' \
+		'planted unmap entry-left full_proxy_write 2 1000 2000 none:0:--- present:5:w--' \
 		'violation unmap vma-left move_page_tables 2 1000 2000 none:0:--- none:0:---' \
 		'violation clear vma-gone zap_page_range 1 1000 2000 none:0:--- none:0:---'
 }
@@ -117,7 +139,34 @@ test_contract_suite_fails_only_the_unexplained() {
 	grep -q 'violation unmap vma-left by move_page_tables x2: .* -- explained: the entries move' log ||
 		fail "no explanation printed"
 	expect_fail 'failed: contract.clear' "$S/parse-results" log contract
-	expect_output '5 passed, 1 failed'
+	expect_output '6 passed, 1 failed'
+}
+
+# contract.planted passes only when both planted kinds of fault were
+# caught and each planted range's sender is named, not an address.
+test_contract_suite_requires_the_planted_faults_named() {
+	local file
+	gcc "${CFLAGS[@]}" -o contract "$PROJECT_ROOT/guest/contract.c"
+	for file in unnamed none; do
+		contract_file | grep -v '^violation' >contract.txt
+		if [[ $file == unnamed ]]; then
+			sed -i 's/full_proxy_write/0xffffffff81234567/' contract.txt
+		else
+			sed -i '/^planted/d' contract.txt
+		fi
+		{
+			CONTRACT_FILE=contract.txt FINDINGS_FILE=/nonexistent ./contract
+			echo "MMNR EXIT contract 0"
+			echo "MMNR END"
+		} >log
+		expect_fail 'failed: contract.planted' "$S/parse-results" log contract
+	done
+	contract_file | grep -v '^violation' >contract.txt
+	CONTRACT_FILE=contract.txt FINDINGS_FILE=/nonexistent ./contract >log
+	grep -q '^# contract: planted unmap entry-left by full_proxy_write x2$' log ||
+		fail "the planted violation is not printed with its sender"
+	grep -q '^MMNR RESULT contract.planted PASS 1 planted changes caught, 2 violations' log ||
+		fail "contract.planted does not pass with both planted kinds caught"
 }
 
 test_contract_suite_requires_the_events_named() {

@@ -15,6 +15,10 @@
  *                       when the last range ended (see "contract" below)
  *   plant ADDR          test only: write-protect the PTE that maps ADDR
  *                       without any notifier call, for "check" to find
+ *   plant-event EVENT ADDR
+ *                       test only: hand the contract checker a range of
+ *                       the page at ADDR that claims EVENT (a name of the
+ *                       contract file) and changes nothing
  *   watch PID           register a notifier on the mm of task PID, whose
  *                       every range the contract checker checks
  *
@@ -320,10 +324,14 @@ struct tmn_violation {
 	unsigned long start, end;
 	struct tmn_entry before, after;
 	u8 event;		/* an event, or TMN_ROW_MISSING */
+	bool planted;		/* found in a range of "plant-event" */
 };
 
 static struct tmn_tally tmn_tally[TMN_ROWS];
 static atomic_long_t tmn_planted_caught;
+static atomic_long_t tmn_planted_event_caught;
+/* The task running "plant-event": its violations are the planted ones. */
+static struct task_struct *tmn_planter;
 static atomic_long_t tmn_watch_refused;
 static DEFINE_SPINLOCK(tmn_violation_lock);
 static struct tmn_violation tmn_violations[TMN_VIOLATIONS];
@@ -544,10 +552,15 @@ static bool tmn_notifier_frame(unsigned long addr)
 	return false;
 }
 
-/* Who sent the range: the first caller outside the notifier code. */
+/*
+ * Who sent the range: the first caller outside the notifier code. The
+ * entries are not on the stack: an unwinder that guesses (x86's
+ * UNWINDER_GUESS takes every text address on the stack) would find what
+ * it has just stored. Called with tmn_violation_lock held.
+ */
 static unsigned long tmn_caller(void)
 {
-	unsigned long entries[64];
+	static unsigned long entries[64];
 	unsigned int i, n = stack_trace_save(entries, ARRAY_SIZE(entries), 0);
 
 	for (i = 0; i < n; i++)
@@ -572,15 +585,21 @@ static void tmn_violation(unsigned int event, const char *check,
 			  const struct tmn_entry *after)
 {
 	static const struct tmn_entry none;
-	unsigned long caller = tmn_caller(), flags;
+	bool planted = READ_ONCE(tmn_planter) == current;
+	unsigned long caller, flags;
 	struct tmn_violation *v;
 	unsigned int i;
 
-	atomic_long_inc(&tmn_tally[event].violations);
+	if (planted)
+		atomic_long_inc(&tmn_planted_event_caught);
+	else
+		atomic_long_inc(&tmn_tally[event].violations);
 	spin_lock_irqsave(&tmn_violation_lock, flags);
+	caller = tmn_caller();
 	for (i = 0; i < tmn_nr_violations; i++) {
 		v = &tmn_violations[i];
-		if (v->event == event && v->check == check && v->caller == caller) {
+		if (v->event == event && v->check == check &&
+		    v->caller == caller && v->planted == planted) {
 			v->count++;
 			goto out;
 		}
@@ -591,7 +610,7 @@ static void tmn_violation(unsigned int event, const char *check,
 	}
 	tmn_violations[tmn_nr_violations++] = (struct tmn_violation){
 		.event = event, .check = check, .caller = caller, .count = 1,
-		.start = start, .end = end,
+		.start = start, .end = end, .planted = planted,
 		.before = before ? *before : none, .after = after ? *after : none,
 	};
 out:
@@ -1013,6 +1032,71 @@ out:
 	return ret;
 }
 
+/* The event named NAME in the contract file, or -1. */
+static int tmn_event_named(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(tmn_event_names); i++)
+		if (tmn_event_names[i] && !strcmp(tmn_event_names[i], name))
+			return i;
+	return -1;
+}
+
+/*
+ * "plant-event EVENT ADDR", for the test of the checks of each event
+ * only: the range of the page at ADDR, claiming EVENT, handed straight to
+ * the callbacks of a checker of its own (no notifier of the mm hears of
+ * it), with the mmap lock held as most senders of a range hold it. Nothing
+ * changes, so an UNMAP over a mapped page or a CLEAR over a hole is a
+ * violation; the checker counts it as "planted", not as a violation.
+ */
+static int tmn_plant_event(char *args)
+{
+	struct mm_struct *mm = current->mm;
+	struct mmu_notifier_range range;
+	struct vm_area_struct *vma;
+	struct tmn_checker *c;
+	unsigned long addr;
+	char *name = strsep(&args, " ");
+	int event = tmn_event_named(name);
+
+	if (event < 0 || !args || kstrtoul(args, 16, &addr) || !mm ||
+	    addr > TASK_SIZE - PAGE_SIZE)
+		return -EINVAL;
+	addr &= PAGE_MASK;
+	c = kzalloc(sizeof(*c), GFP_KERNEL);
+	if (!c)
+		return -ENOMEM;
+	c->open = kvcalloc(TMN_OPEN_RANGES, sizeof(*c->open), GFP_KERNEL);
+	if (!c->open) {
+		kfree(c);
+		return -ENOMEM;
+	}
+	spin_lock_init(&c->lock);
+	c->mm = mm;
+	mmap_read_lock(mm);
+	vma = find_vma(mm, addr);
+	if (vma && vma->vm_start > addr)
+		vma = NULL;
+#ifdef MMNR_RANGE_HAS_VMA
+	mmu_notifier_range_init(&range, event, 0, vma, mm, addr,
+				addr + PAGE_SIZE);
+#else
+	mmu_notifier_range_init(&range, event, 0, mm, addr, addr + PAGE_SIZE);
+#endif
+	/* As mmu_notifier_invalidate_range_start() marks it: this may sleep. */
+	range.flags |= MMU_NOTIFIER_RANGE_BLOCKABLE;
+	WRITE_ONCE(tmn_planter, current);
+	tmn_contract_start(c, &range);
+	tmn_contract_end(c, &range);
+	WRITE_ONCE(tmn_planter, NULL);
+	mmap_read_unlock(mm);
+	kvfree(c->open);
+	kfree(c);
+	return 0;
+}
+
 /* "check": compare the interval's entries now, as a range start would. */
 static int tmn_check_now(struct tmn_checker *c)
 {
@@ -1048,9 +1132,11 @@ static const char *tmn_row_name(unsigned int row)
 /*
  * The contract file: a line per event, "EVENT CHECKED SAMPLED UNCHECKED
  * VIOLATIONS", the row "missing" for the comparisons between ranges,
- * "planted-caught N", "watch-refused N" (a "watch" that failed, other than
- * for an mm watched already), then a line per kept violation:
- * "violation EVENT CHECK CALLER COUNT START END BEFORE AFTER", an entry
+ * "planted-caught N" (the changes of "plant" found), "planted-event-caught
+ * N" (the violations of "plant-event" ranges), "watch-refused N" (a "watch"
+ * that failed, other than for an mm watched already), then a line per kept
+ * violation: "violation EVENT CHECK CALLER COUNT START END BEFORE AFTER"
+ * ("planted" instead of "violation" for those of "plant-event"), an entry
  * being KIND:PFN:WDS, and "lost N" if more kinds were seen than kept.
  */
 static int tmn_contract_show(struct seq_file *m, void *v)
@@ -1074,6 +1160,8 @@ static int tmn_contract_show(struct seq_file *m, void *v)
 			   atomic_long_read(&t->violations));
 	}
 	seq_printf(m, "planted-caught %ld\n", atomic_long_read(&tmn_planted_caught));
+	seq_printf(m, "planted-event-caught %ld\n",
+		   atomic_long_read(&tmn_planted_event_caught));
 	seq_printf(m, "watch-refused %ld\n", atomic_long_read(&tmn_watch_refused));
 	spin_lock_irqsave(&tmn_violation_lock, flags);
 	n = tmn_nr_violations;
@@ -1081,7 +1169,8 @@ static int tmn_contract_show(struct seq_file *m, void *v)
 	lost = tmn_violations_lost;
 	spin_unlock_irqrestore(&tmn_violation_lock, flags);
 	for (i = 0; i < n; i++) {
-		seq_printf(m, "violation %s %s %ps %lu %lx %lx",
+		seq_printf(m, "%s %s %s %ps %lu %lx %lx",
+			   kept[i].planted ? "planted" : "violation",
 			   tmn_row_name(kept[i].event), kept[i].check,
 			   (void *)kept[i].caller, kept[i].count,
 			   kept[i].start, kept[i].end);
@@ -1408,6 +1497,8 @@ static ssize_t tmn_write(struct file *file, const char __user *ubuf,
 		ret = tmn_check_now(&ctx->check);
 	} else if (!strncmp(cmd, "plant ", 6)) {
 		ret = tmn_plant(&ctx->check, cmd + 6);
+	} else if (!strncmp(cmd, "plant-event ", 12)) {
+		ret = tmn_plant_event(cmd + 12);
 	} else if (!strncmp(cmd, "watch ", 6)) {
 		ret = tmn_watch_pid(ctx, cmd + 6);
 	} else {
