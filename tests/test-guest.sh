@@ -62,12 +62,14 @@ test_a_program_without_a_plan_is_judged_by_its_status() {
 	echo 'OK' | ./judge 0 >log
 	grep -qx 'MMNR PLAN ksm 1' log || fail "no plan for a program without one"
 	grep -qx 'MMNR RESULT ksm.status PASS no TAP output; exit status 0' log || fail "status 0 is not a PASS"
-	echo 'skipped' | ./judge 4 | grep -qx 'MMNR RESULT ksm.status SKIP no TAP output; exit status 4' ||
-		fail "status 4 is not a SKIP"
-	echo 'Not OK' | ./judge 1 | grep -qx 'MMNR RESULT ksm.status FAIL no TAP output; exit status 1' ||
-		fail "status 1 is not a FAIL"
-	printf '1..1\nok 1 merge\n' | ./judge 0 | grep -q 'ksm.status' && fail "a TAP program is judged twice"
-	printf 'MMNR PLAN ksm 1\n' | ./judge 0 | grep -q 'ksm.status' && fail "a guest suite is judged twice"
+	echo 'skipped' | ./judge 4 >log
+	grep -qx 'MMNR RESULT ksm.status SKIP no TAP output; exit status 4' log || fail "status 4 is not a SKIP"
+	echo 'Not OK' | ./judge 1 >log
+	grep -qx 'MMNR RESULT ksm.status FAIL no TAP output; exit status 1' log || fail "status 1 is not a FAIL"
+	printf '1..1\nok 1 merge\n' | ./judge 0 >log
+	grep -q 'ksm.status' log && fail "a TAP program is judged twice"
+	printf 'MMNR PLAN ksm 1\n' | ./judge 0 >log
+	grep -q 'ksm.status' log && fail "a guest suite is judged twice"
 	return 0
 }
 
