@@ -85,7 +85,6 @@ static void read_findings(void)
 	fclose(f);
 }
 
-/* 0, or -1 if the contract file is missing or unreadable. */
 /* A violation of a "plant-event" range: printed, and its caller named. */
 static void read_planted(const char *line)
 {
@@ -103,6 +102,7 @@ static void read_planted(const char *line)
 		planted_unnamed++;
 }
 
+/* 0, or -1 if the contract file is missing or unreadable. */
 static int read_contract(void)
 {
 	char line[512];
